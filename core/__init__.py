@@ -15,7 +15,9 @@ from .devices import Device
 from . import ops
 from .ops import *  # noqa: F401,F403
 from . import linalg, fft, random
-from .autograd import vjp, grad, value_and_grad, defvjp
+from .autograd import vjp, grad, value_and_grad, defvjp, _box_operators
+_box_operators()
+del _box_operators
 from .promotion import result_type
 
 e = 2.718281828459045

@@ -399,3 +399,22 @@ def unbroadcast(g, shape: tuple):
     if axes:
         g = C.sum(g, axis=axes, keepdims=False)
     return C.reshape(g, shape) if tuple(C.shape(g)) != shape else g
+
+
+def _box_operators():
+    """Python operators on boxes go to the core ops (convenience for user functions)."""
+    from . import ops as C
+
+    table = {
+        "__add__": lambda a, b: C.add(a, b), "__radd__": lambda a, b: C.add(b, a),
+        "__sub__": lambda a, b: C.subtract(a, b), "__rsub__": lambda a, b: C.subtract(b, a),
+        "__mul__": lambda a, b: C.multiply(a, b), "__rmul__": lambda a, b: C.multiply(b, a),
+        "__truediv__": lambda a, b: C.divide(a, b), "__rtruediv__": lambda a, b: C.divide(b, a),
+        "__matmul__": lambda a, b: C.matmul(a, b), "__rmatmul__": lambda a, b: C.matmul(b, a),
+        "__neg__": lambda a: C.negative(a), "__getitem__": lambda a, k: C.getitem(a, k),
+    }
+    if hasattr(C, "pow"):
+        table["__pow__"] = lambda a, b: C.pow(a, b)
+        table["__rpow__"] = lambda a, b: C.pow(b, a)
+    for k, v in table.items():
+        setattr(Box, k, v)

@@ -13,3 +13,23 @@ def reshape(x, shape, copy):
 
 def broadcast_to(x, shape):
     return np.broadcast_to(x, shape)
+
+
+def expand_dims(x, axis):
+    return np.expand_dims(x, axis)
+
+
+def squeeze(x, axis):
+    return np.squeeze(x, axis)
+
+
+def permute_dims(x, axes):
+    return np.transpose(x, axes)
+
+
+def concat(arrays, axis):
+    return np.concatenate(arrays, axis=axis)
+
+
+def stack(arrays, axis):
+    return np.stack(arrays, axis=axis)

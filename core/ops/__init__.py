@@ -7,8 +7,8 @@ the same name; a family a backend lacks falls back to the core composites.
 import importlib
 
 FAMILIES = (
-    "inspection", "creation", "elementwise", "manipulation", "indexing",
-    "reduction", "searching", "linalg", "fft", "random", "nn",
+    "inspection", "creation", "elementwise", "special", "manipulation", "indexing",
+    "reduction", "searching", "linalg", "fft", "random", "activation", "nn",
 )
 
 __all__: list[str] = []

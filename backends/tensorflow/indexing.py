@@ -1,0 +1,5 @@
+import tensorflow as tf
+
+
+def getitem(x, key):
+    return x[key]

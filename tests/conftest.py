@@ -1,0 +1,48 @@
+"""Shared test set-up: Hypothesis profiles, the backend fixture, harness import path."""
+import os
+import sys
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+for _v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_v, "1")
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "core"))
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+_common = dict(deadline=None, suppress_health_check=list(HealthCheck), derandomize=False,
+               print_blob=True)
+settings.register_profile("ci", max_examples=12, **_common)
+settings.register_profile("dev", max_examples=25, **_common)
+settings.register_profile("deep", max_examples=300, **_common)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+BACKENDS = ("numpy", "torch", "jax", "tensorflow")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_backend(name):
+    """The Backend object; a missing framework fails under CI=true and skips elsewhere."""
+    import unify
+
+    try:
+        return unify.get_backend(name)
+    except ImportError as e:
+        if IN_CI:
+            pytest.fail(f"backend {name} is missing under CI: {e}")
+        pytest.skip(f"backend {name} not installed: {e}")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    require_backend(request.param)
+    return request.param
+
+
+def pytest_configure(config):
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:
+        pass

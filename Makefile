@@ -8,7 +8,6 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 	# torch must be spelled exactly torch==2.13.0 (the local CPU wheel).
 	$(BIN)/pip install -q torch==2.13.0 tensorflow-cpu jax
 	$(BIN)/pip install -q -e '.[test]'
@@ -17,12 +16,20 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python examples/demo_backends.py
 
+RESULTS := tests/results
+
 test: $(STAMP)
-	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 tests
-	$(BIN)/python scripts/support_table.py
+	rm -rf $(RESULTS) && mkdir -p $(RESULTS)
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 \
+	    --junitxml=$(RESULTS)/junit.xml tests; status=$$?; \
+	    $(BIN)/python scripts/support_table.py; exit $$status
 
 test-deep: $(STAMP)
-	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q -n auto tests
+	rm -rf $(RESULTS) && mkdir -p $(RESULTS)
+	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q -n auto --junitxml=$(RESULTS)/junit.xml tests
+
+support:
+	$(BIN)/python scripts/support_table.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/overhead.py

@@ -140,8 +140,9 @@ def can_cast(from_: DType, to: DType) -> builtins.bool:
     if from_ is bool:
         return True
     if from_.kind in "iu" and to.kind in "fc":
-        mant = {float16: 11, bfloat16: 8, float32: 24, float64: 53, complex64: 24, complex128: 53}[to]
-        return from_.bits - (from_.kind == "i") <= mant
+        # NumPy's safe casts: 8-bit ints fit float16, 16-bit float32, wider ones float64
+        smallest = {8: float16, 16: float32, 32: float64, 64: float64}[from_.bits]
+        return PROMOTION.get((smallest, to)) is to
     return False
 
 

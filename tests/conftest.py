@@ -17,20 +17,7 @@ settings.register_profile("dev", max_examples=25, **_common)
 settings.register_profile("deep", max_examples=300, **_common)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
-BACKENDS = ("numpy", "torch", "jax", "tensorflow")
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def require_backend(name):
-    """The Backend object; a missing framework fails under CI=true and skips elsewhere."""
-    import unify
-
-    try:
-        return unify.get_backend(name)
-    except ImportError as e:
-        if IN_CI:
-            pytest.fail(f"backend {name} is missing under CI: {e}")
-        pytest.skip(f"backend {name} not installed: {e}")
+from harness import BACKENDS, require_backend  # noqa: E402
 
 
 @pytest.fixture(params=BACKENDS)

@@ -4,19 +4,19 @@ from ._base import nd
 
 
 def astype(x, dtype, copy, device):
-    return np.asarray(x).astype(nd(dtype, "astype"), copy=copy)
+    x = np.asarray(x)
+    t = nd(dtype, "astype")
+    if x.dtype.kind == "c" and t.kind not in "cb":
+        x = x.real  # NumPy drops the imaginary part (we skip its ComplexWarning)
+    return x.astype(t, copy=copy)
 
 
 def reshape(x, shape, copy):
     return np.reshape(x, shape, copy=copy)
 
 
-def broadcast_to(x, shape):
-    return np.broadcast_to(x, shape)
-
-
-def expand_dims(x, axis):
-    return np.expand_dims(x, axis)
+broadcast_to = np.broadcast_to
+expand_dims = np.expand_dims
 
 
 def squeeze(x, axis):
@@ -33,3 +33,14 @@ def concat(arrays, axis):
 
 def stack(arrays, axis):
     return np.stack(arrays, axis=axis)
+
+
+flip = np.flip
+roll = np.roll
+repeat = np.repeat
+diagonal = np.diagonal
+array_split = np.array_split
+
+
+def unstack(x, axis):
+    return np.unstack(x, axis=axis)

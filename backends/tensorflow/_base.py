@@ -39,17 +39,20 @@ def promote(x1, x2):
         r = DTYPES[D.promote_types(FROM[x1.dtype], FROM[x2.dtype])]
         return tf.cast(x1, r), tf.cast(x2, r)
     if t1:
-        return x1, _scalar(x2, x1.dtype)
+        return _with_scalar(x1, x2)
     if t2:
-        return _scalar(x1, x2.dtype), x2
+        b, a = _with_scalar(x2, x1)
+        return a, b
     return promote(tf.constant(x1, dtype=N[_SCALAR[type(x1)]]), x2)
 
 
-def _scalar(v, like):
-    if is_tensor(v):
-        return tf.cast(v, like)
-    d = D.scalar_kind_dtype(v, FROM[like])
-    return tf.constant(v, dtype=DTYPES[d])
+def _with_scalar(x, v):
+    """(x, v) as tensors of one dtype: the weak scalar v takes x's dtype, or x widens
+    to complex for a complex scalar (float32 + 1j -> complex64)."""
+    d = DTYPES[D.scalar_kind_dtype(v, FROM[x.dtype])]
+    if d != x.dtype:
+        x = tf.cast(x, d)
+    return x, tf.constant(v, dtype=d)
 
 
 def translate_error(op, exc):

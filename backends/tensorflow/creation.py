@@ -38,8 +38,9 @@ def arange(start, stop, step, dtype, device):
 
 def _filled(value, name):
     def impl(shape, dtype, device):
+        dt = nd(dtype, name) if dtype is not None else tf.float64
         with _on(device):
-            return tf.fill(_shape(shape), tf.constant(value, dtype=nd(dtype, name) if dtype is not None else tf.float64))
+            return tf.fill(_shape(shape), tf.constant(bool(value) if dt == tf.bool else value, dtype=dt))
     return impl
 
 

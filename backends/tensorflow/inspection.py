@@ -29,7 +29,7 @@ def dtype_of(x):
 
 
 def to_numpy(x):
-    return x.numpy()
+    return np.asarray(x.numpy())
 
 
 def device_of(x):

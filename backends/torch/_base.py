@@ -40,7 +40,16 @@ _TORCH_NAMES = {"UInt16": "uint16", "UInt32": "uint32", "UInt64": "uint64", "Boo
                 "Char": "int8", "Byte": "uint8", "Float": "float32", "Double": "float64"}
 
 
+_PROMO = re.compile(r"Promotion for uint16, uint32, uint64 types is not supported.*promote (\w+) and (\w+)")
+
+
 def translate_error(op, exc):
+    if isinstance(exc, RuntimeError):
+        m = _PROMO.search(str(exc))
+        if m:
+            a, b = (_TORCH_NAMES.get(g, g) for g in m.groups())
+            return TypeError(f"unify.core.{op}: dtype promotion of {a} with {b} is not supported by the "
+                             f"torch backend (torch lacks uint16/32/64 promotion)")
     if isinstance(exc, (NotImplementedError, RuntimeError)):
         m = _NOT_IMPL.search(str(exc))
         if m:

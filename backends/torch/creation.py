@@ -38,6 +38,8 @@ def arange(start, stop, step, dtype, device):
         start, stop = 0, start
     if dtype is None:
         dtype = D.int64 if all(isinstance(v, int) for v in (start, stop, step)) else D.float64
+    if (stop - start) * step <= 0:  # numpy gives an empty array where torch raises
+        return torch.empty((0,), dtype=nd(dtype, "arange"), device=native_device(device))
     return torch.arange(start, stop, step, dtype=nd(dtype, "arange"), device=native_device(device))
 
 

@@ -31,3 +31,12 @@ devices = op("devices()", doc="The backend's devices, the default one first.")
 to_device = op("to_device(x, device, /)", doc="Move to a Device (or 'cpu', 'gpu:0', ...); "
                "asking for a device the backend lacks raises RuntimeError.")
 nondiff("devices")
+
+
+def _to_device_vjp(g, out, x, device):
+    return (to_device(g, device_of(x)), None)
+
+
+from ._define import defvjp  # noqa: E402
+
+defvjp("to_device", _to_device_vjp)

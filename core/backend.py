@@ -24,13 +24,15 @@ _default_name = os.environ.get("UNIFY_BACKEND", "numpy")
 
 
 class Ops:
-    """A plain namespace of op implementations; attribute reads are dict reads."""
+    """A plain namespace of op implementations: one attribute per core op (its table
+    attribute), so a read is a specialised instance-dict read. No __getattr__ on
+    purpose: it would disable CPython's attribute specialisation on the hot path."""
 
     def __init__(self, name: str):
         self._backend_name = name
 
-    def __getattr__(self, attr):  # only reached for names that are not ops
-        raise AttributeError(f"backend {self._backend_name!r} has no op {attr!r}")
+    def __repr__(self) -> str:
+        return f"<ops of {self._backend_name}>"
 
 
 def _missing(name: str, backend: str) -> Callable:

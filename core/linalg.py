@@ -1,6 +1,8 @@
 """unify.core.linalg: the Array API linalg extension (plus what frontends need)."""
 from .dispatch import OPS as _OPS
 from . import ops as _ops
+from .ops.linalg import (LinAlgError, EighResult, EigResult, QRResult, SlogdetResult,  # noqa: F401
+                         SVDResult, LstsqResult, LUResult, LUFactorResult)
 
 _i = None
 for _i in list(_OPS.values()):

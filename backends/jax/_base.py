@@ -18,4 +18,6 @@ def nd(dtype, op="?"):
 
 
 def translate_error(op, exc):
+    if isinstance(exc, TypeError) and "incompatible shapes for broadcasting" in str(exc):
+        return ValueError(f"unify.core.{op}: {exc}")
     return None

@@ -1,13 +1,15 @@
-"""fft on JAX (jax.numpy.fft; integer and bool inputs are computed in float64)."""
+"""fft on JAX (jax.numpy.fft; integer and bool inputs are computed in float64, half floats in float32)."""
 import jax.numpy as jnp
 
 from ...core.ops.fft import _check_norm, _many, _one
 
+_WIDE = tuple(jnp.dtype(d) for d in ("float32", "float64", "complex64", "complex128"))
+
 
 def _prep(x):
-    if jnp.issubdtype(x.dtype, jnp.inexact):
+    if x.dtype in _WIDE:
         return x
-    return x.astype(jnp.float64)
+    return x.astype(jnp.float32 if jnp.issubdtype(x.dtype, jnp.floating) else jnp.float64)
 
 
 def _real(x, op):

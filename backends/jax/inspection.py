@@ -32,7 +32,10 @@ def to_numpy(x):
 
 
 def device_of(x):
-    ds = x.devices()
+    try:
+        ds = x.devices()
+    except Exception:  # a tracer under jax.jit has no committed device: the default one
+        return _device(jax.devices()[0])
     return _device(next(iter(ds)))
 
 

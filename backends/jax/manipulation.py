@@ -2,12 +2,14 @@ import operator
 
 import jax.numpy as jnp
 
-from ...core.ops.manipulation import _axes, _common_dtype, _int_or_none, _is_partition, _split_bounds
+from ...core.ops.manipulation import _axes, _common_dtype, _int_or_none, _split_bounds
 from ._base import DTYPES, FROM, nd
 
 
 def _joined(arrays):
     """The arrays, cast to their common dtype (the core's rule) when they differ."""
+    if not len(arrays):
+        raise ValueError("unify.core: need at least one array to concatenate or stack")
     d0 = arrays[0].dtype
     if all(a.dtype == d0 for a in arrays):
         return arrays

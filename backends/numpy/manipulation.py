@@ -1,5 +1,6 @@
 import numpy as np
 
+from ...core.ops.manipulation import AxisError as _AxisError
 from ._base import nd
 
 
@@ -12,6 +13,8 @@ def astype(x, dtype, copy, device):
 
 
 def reshape(x, shape, copy):
+    if copy is None:
+        return x.reshape(shape)  # the method: np.reshape adds a Python wrapper
     return np.reshape(x, shape, copy=copy)
 
 
@@ -39,8 +42,14 @@ flip = np.flip
 roll = np.roll
 repeat = np.repeat
 diagonal = np.diagonal
-array_split = np.array_split
+
+
+def array_split(x, indices_or_sections, axis):
+    try:
+        return np.array_split(x, indices_or_sections, axis)
+    except IndexError as e:  # NumPy's own bad-axis error here is a bare IndexError
+        raise _AxisError(f"unify.core.array_split: axis {axis}: {e}") from None
 
 
 def unstack(x, axis):
-    return np.unstack(x, axis=axis)
+    return tuple(np.moveaxis(x, axis, 0))

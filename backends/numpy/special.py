@@ -69,16 +69,29 @@ def _winitzki(log1mx2):
     return np.sqrt(np.maximum(np.sqrt(t * t - log1mx2 / _WA) - t, 0.0))
 
 
+def _log_erfc64(y):
+    """log(erfc(y)) for y >= 0, by the asymptotic series where erfc(y) nears underflow."""
+    e = _erfc64(y)
+    big = e < 1e-280  # y > 25
+    t = np.where(big, y, 30.0)
+    r = 1.0 / (2.0 * t * t)
+    s = np.ones_like(t)
+    term = np.ones_like(t)
+    for k in range(1, 12):  # sum (-1)^k (2k-1)!! / (2 y^2)^k
+        term = term * (-(2 * k - 1)) * r
+        s = s + term
+    asym = -t * t - np.log(t * math.sqrt(math.pi)) + np.log(s)
+    return np.where(big, asym, np.log(np.where(big, 1.0, e)))
+
+
 def _erfcinv_upper(c):
     """y >= 0 with erfc(y) = c for c in (0, 1] (float64 arrays)."""
     c = np.clip(c, 5e-324, 1.0)
     y = _winitzki(np.log(c * (2.0 - c)))
-    y = np.minimum(y, 27.0)
     logc = np.log(c)
     for _ in range(7):
         # Newton on log(erfc(y)) = log(c); erfc(y) exp(y^2) formed in log space
-        e = _erfc64(y)
-        le = np.log(np.maximum(e, 5e-324))
+        le = _log_erfc64(y)
         y = y + (le - logc) * (0.5 * math.sqrt(math.pi)) * np.exp(le + y * y)
         y = np.maximum(y, 0.0)
     return y
@@ -95,9 +108,11 @@ def _erfinv_small(x):
 def _erfcinv64(c):
     """y with erfc(y) = c for c in [0, 2]; +inf at 0, -inf at 2, nan outside."""
     with np.errstate(all="ignore"):
-        lo = c <= 1.0
-        up = _erfcinv_upper(np.where(lo, c, 2.0 - c))  # 2 - c is exact on [1, 2]
-        y = np.where(lo, up, -up)
+        mid = (c >= 0.5) & (c <= 1.5)
+        ys = _erfinv_small(np.where(mid, 1.0 - c, 0.0))  # 1 - c is exact there
+        lo = c < 0.5
+        up = _erfcinv_upper(np.where(lo, c, np.where(mid, 0.5, 2.0 - c)))  # 2 - c is exact on [1, 2]
+        y = np.where(mid, ys, np.where(lo, up, -up))
         y = np.where(c == 0.0, np.inf, np.where(c == 2.0, -np.inf, y))
         return np.where((c >= 0.0) & (c <= 2.0), y, np.nan)
 

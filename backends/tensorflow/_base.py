@@ -57,8 +57,11 @@ def _with_scalar(x, v):
 
 def translate_error(op, exc):
     msg = str(exc)
+    if isinstance(exc, tf.errors.InvalidArgumentError) and (
+            "Incompatible shapes" in msg or "must be broadcastable" in msg):
+        return ValueError(f"unify.core.{op}: {msg}")
     if isinstance(exc, tf.errors.NotFoundError) or "Could not find device for node" in msg or (
-            "OpKernel was registered to support Op" in msg) or "attr T" in msg and "not in list" in msg:
+            "OpKernel was registered to support Op" in msg) or ("attr T" in msg or "attr 'T'" in msg) and "not in" in msg:
         for d in DTYPES:
             if f"DT_{d.name.upper()}" in msg or f"T={d.name}" in msg:
                 return TypeError(f"unify.core.{op}: dtype {d.name} is not supported by the tensorflow backend")

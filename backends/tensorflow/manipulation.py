@@ -2,7 +2,6 @@ import operator
 
 import tensorflow as tf
 
-from ...core.ops.manipulation import AxisError as _AxisError
 from ...core.ops.manipulation import _axes, _axis, _common_dtype, _int_or_none, _is_partition, _split_bounds
 from ._base import DTYPES, FROM, nd
 
@@ -20,6 +19,8 @@ def _err(op, e):
 def _joined(arrays):
     """The tensors, cast to their common dtype when they differ (TensorFlow never promotes)."""
     arrays = list(arrays)
+    if not len(arrays):
+        raise ValueError("unify.core: need at least one array to concatenate or stack")
     d0 = arrays[0].dtype
     if all(a.dtype == d0 for a in arrays):
         return arrays
@@ -39,6 +40,8 @@ def astype(x, dtype, copy, device):
 
 
 def reshape(x, shape, copy):
+    if _int_or_none(shape) is not None:
+        shape = [shape]
     try:
         return tf.reshape(x, shape)
     except _SHAPE_ERRORS as e:
@@ -143,6 +146,12 @@ def repeat(x, repeats, axis):
             raise ValueError("unify.core.repeat: negative repeats")
     elif k < 0:
         raise ValueError("unify.core.repeat: negative repeats")
+    if x.shape.num_elements() == 0:  # tf.repeat fails on some empty inputs: build the result
+        if axis is None:
+            return tf.zeros([0], x.dtype)
+        out = list(x.shape)
+        out[axis] = out[axis] * k if k is not None else int(tf.reduce_sum(repeats))
+        return tf.zeros(out, x.dtype)
     if x.dtype == tf.uint16:  # no Tile kernel for uint16: repeat the int16 bit pattern
         return tf.bitcast(tf.repeat(tf.bitcast(x, tf.int16), repeats, axis), tf.uint16)
     try:

@@ -43,7 +43,12 @@ _TORCH_NAMES = {"UInt16": "uint16", "UInt32": "uint32", "UInt64": "uint64", "Boo
 _PROMO = re.compile(r"Promotion for uint16, uint32, uint64 types is not supported.*promote (\w+) and (\w+)")
 
 
+_SHAPE = ("must match the size of tensor", "Attempting to broadcast a dimension")
+
+
 def translate_error(op, exc):
+    if isinstance(exc, RuntimeError) and any(m in str(exc) for m in _SHAPE):
+        return ValueError(f"unify.core.{op}: {exc}")
     if isinstance(exc, RuntimeError):
         m = _PROMO.search(str(exc))
         if m:

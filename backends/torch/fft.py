@@ -1,13 +1,15 @@
-"""fft on PyTorch (torch.fft; integer and bool inputs are computed in float64)."""
+"""fft on PyTorch (torch.fft; integer and bool inputs are computed in float64, half floats in float32)."""
 import torch
 
 from ...core.ops.fft import _check_norm, _many, _one
 
+_WIDE = (torch.float32, torch.float64, torch.complex64, torch.complex128)
+
 
 def _prep(x):
-    if x.dtype.is_floating_point or x.dtype.is_complex:
+    if x.dtype in _WIDE:
         return x
-    return x.to(torch.float64)
+    return x.to(torch.float32 if x.dtype in (torch.float16, torch.bfloat16) else torch.float64)
 
 
 def _real(x, op):

@@ -6,7 +6,7 @@ from ...core.ops.manipulation import AxisError as _AxisError
 from ...core.ops.manipulation import _axes, _common_dtype, _int_or_none, _is_partition, _split_bounds
 from ._base import DTYPES, FROM, nd
 
-# torch has no flip kernel for the wide unsigned dtypes: flip their same-width signed view
+# torch lacks flip / index_select kernels for the wide unsigned dtypes: use a signed view
 _SIGNED_VIEW = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
 
 
@@ -21,6 +21,8 @@ def _err(op, e):
 
 def _joined(arrays):
     """The arrays, cast to their common dtype when they differ."""
+    if not len(arrays):
+        raise ValueError("unify.core: need at least one array to concatenate or stack")
     d0 = arrays[0].dtype
     if all(a.dtype == d0 for a in arrays):
         return arrays
@@ -136,6 +138,9 @@ def repeat(x, repeats, axis):
         repeats = torch.as_tensor(repeats, dtype=torch.int64, device=x.device)
         if repeats.dim() != 1:
             raise ValueError("unify.core.repeat: repeats must be an int or a 1-d array")
+        v = _SIGNED_VIEW.get(x.dtype)
+        if v is not None:  # no index_select kernel for the wide unsigned dtypes
+            return torch.repeat_interleave(x.view(v), repeats, dim=axis).view(x.dtype)
     try:
         return torch.repeat_interleave(x, repeats, dim=axis)
     except (RuntimeError, IndexError) as e:

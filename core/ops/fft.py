@@ -61,7 +61,7 @@ def _one(shape, n, axis, c2r=False):
     `c2r`: the inverse real transforms, whose default length is 2*(m-1).
     """
     ax = _axis(axis, len(shape))
-    if n is None or n == -1:
+    if n is None:
         n = 2 * (shape[ax] - 1) if c2r else shape[ax]
     return ax, _size(n)
 
@@ -212,16 +212,17 @@ def _real(z):
 
 def _fit(g, axis, m):
     """Crop or zero-pad `g` along `axis` to length m (the adjoint of the forward fit)."""
-    from .creation import zeros
+    from .creation import zeros_like
     from .indexing import getitem
-    from .inspection import device_of, dtype_of, shape
-    from .manipulation import concat
+    from .inspection import shape
+    from .manipulation import broadcast_to, concat
     sh = shape(g)
     n = sh[axis]
     if n > m:
         return getitem(g, (slice(None),) * axis + (slice(0, m),))
-    if n < m:
-        pad = zeros(sh[:axis] + (m - n,) + sh[axis + 1:], dtype=dtype_of(g), device=device_of(g))
+    if n < m:  # zeros shaped from a slice of g: same dtype and device, and jit-traceable
+        z = zeros_like(getitem(g, (slice(None),) * axis + (slice(0, 1),)))
+        pad = broadcast_to(z, sh[:axis] + (m - n,) + sh[axis + 1:])
         return concat((g, pad), axis=axis)
     return g
 
@@ -238,19 +239,20 @@ def _finish(gx, x):
 
 def _hermitian_weights(G, axis, n):
     """G (n//2+1 entries along axis) times 1, 2, ..., 2, (1 if n even else 2)."""
-    from .creation import asarray
     from .elementwise import multiply
-    from .inspection import device_of, dtype_of, shape
-    from .manipulation import reshape
+    from .indexing import getitem
+    from .manipulation import concat
     h = n // 2 + 1
-    w = [1.0] + [2.0] * (h - 1)
-    if n % 2 == 0 and h > 1:
-        w[-1] = 1.0
-    real_dt = _D.float32 if dtype_of(G) is _D.complex64 else _D.float64
-    w = asarray(w, dtype=real_dt, device=device_of(G))
-    nd = len(shape(G))
-    w = reshape(w, (h,) + (1,) * (nd - 1 - axis))
-    return multiply(G, w)
+    if h == 1:
+        return G
+    pre = (slice(None),) * axis
+    end = h - 1 if n % 2 == 0 else h  # the Nyquist term of even n appears once
+    parts = [getitem(G, pre + (slice(0, 1),))]
+    if end > 1:
+        parts.append(multiply(getitem(G, pre + (slice(1, end),)), 2))
+    if end < h:
+        parts.append(getitem(G, pre + (slice(end, h),)))
+    return concat(tuple(parts), axis=axis)
 
 
 def _fft_vjp(g, out, x, n, axis, norm):

@@ -111,9 +111,17 @@ def _is_partition(bounds, n):
     return pos == n
 
 
+def _device(x):
+    """x's device, or None (the default) where it cannot be asked (e.g. a traced jax array)."""
+    try:
+        return device_of(x)
+    except Exception:
+        return None
+
+
 def _zeros(shape_, like):
     from .creation import zeros
-    return zeros(tuple(shape_), dtype=dtype_of(like), device=device_of(like))
+    return zeros(tuple(shape_), dtype=dtype_of(like), device=_device(like))
 
 
 # ---------------------------------------------------------------- casts and shapes
@@ -316,7 +324,7 @@ def _repeat_vjp(g, out, x, repeats, axis):
     else:
         from .creation import arange
         from .indexing import index_add
-        idx = repeat(arange(n, device=device_of(g)), repeats)
+        idx = repeat(arange(n, device=_device(g)), repeats)
         gm = moveaxis(g, ax, 0)
         gx = moveaxis(index_add(_zeros((n,) + tuple(shape(gm))[1:], g), idx, gm), 0, ax)
     if axis is None:
@@ -538,7 +546,7 @@ def _diagonal_vjp(g, out, x, offset, axis1, axis2):
     want = m if offset >= 0 else n
     if gs[-1] < want:
         g = concat([g, _zeros(gs[:-1] + (want - gs[-1],), g)], axis=-1)
-    mask = eye(m, n, k=offset, dtype=dtype_of(g), device=device_of(g))
+    mask = eye(m, n, k=offset, dtype=dtype_of(g), device=_device(g))
     full = multiply(expand_dims(g, axis=-1 if offset >= 0 else -2), mask)
     return (moveaxis(full, (nd - 2, nd - 1), (a1, a2)), None, None, None)
 
@@ -561,8 +569,8 @@ def _diag_embed(x, offset, dim1, dim2):
     if k:
         x = concat([x, _zeros(s[:-1] + (k,), x)], axis=-1)
     size = s[-1] + k
-    mask = eye(size, size, k=offset, dtype=D.bool, device=device_of(x))
-    zero = zeros((), dtype=dtype_of(x), device=device_of(x))
+    mask = eye(size, size, k=offset, dtype=D.bool, device=_device(x))
+    zero = zeros((), dtype=dtype_of(x), device=_device(x))
     out = where(mask, expand_dims(x, axis=-1 if offset >= 0 else -2), zero)
     return moveaxis(out, (nd - 2, nd - 1), (d1, d2))
 

@@ -194,3 +194,30 @@ def _size(shape):
     for s in shape:
         n *= s
     return n
+
+
+def _check_int_bounds(low, high, dtype, op="integers"):
+    """ValueError for Python-number bounds outside `dtype` (a canonical integer dtype)."""
+    _check_range(low, high, op)
+    if _is_scalar(low) and _is_scalar(high):
+        info = _np.iinfo(dtype.name)
+        if low < info.min or high - 1 > info.max:
+            raise ValueError(f"random.{op}: [{low}, {high}) is out of range for {dtype.name}")
+
+
+def _fits(shape, op, *params):
+    """ValueError unless every array parameter broadcasts to the output `shape`."""
+    for p in params:
+        ps = getattr(p, "shape", None)
+        if ps is not None and _broadcast(shape, tuple(ps)) != tuple(shape):
+            raise ValueError(f"random.{op}: parameter of shape {tuple(ps)} does not broadcast to "
+                             f"the output shape {tuple(shape)}")
+
+
+def _out_shape(shape, op, *params):
+    """`shape` if given, else the broadcast shape of the array parameters."""
+    if shape is None:
+        return _broadcast(*[tuple(getattr(p, "shape", ())) for p in params]) if params else ()
+    shape = _shape(shape, op)
+    _fits(shape, op, *params)
+    return shape

@@ -60,7 +60,7 @@ def _scan_axis(axis, ndim, name):
         if ndim > 1:
             raise ValueError(f"{name}: axis must be given for an input with more than one dimension")
         return 0
-    return _norm_axis(axis, max(ndim, 1))
+    return _norm_axis(axis, ndim if ndim else 1)
 
 
 def _kept_shape(xs, axes):
@@ -108,14 +108,8 @@ def _expand(g, xs, axes, keepdims):
 
 
 def _flip(x, axis):
-    from . import manipulation as M
-    f = getattr(M, "flip", None)
-    if f is not None:
-        return f(x, axis=axis)
-    from .creation import arange
-    from .indexing import getitem
-    n = shape(x)[axis]
-    return getitem(x, (slice(None),) * axis + (arange(n - 1, -1, -1),))
+    from .manipulation import flip
+    return flip(x, axis=axis)
 
 
 def _slice(x, axis, start=None, stop=None):
@@ -128,19 +122,13 @@ def _revcumsum(x, axis):
 
 
 def _isnan(x):
-    from . import elementwise as E
-    f = getattr(E, "isnan", None)
-    if f is not None:
-        return f(x)
-    return E.logical_not(E.equal(x, x))
+    from .elementwise import isnan
+    return isnan(x)
 
 
 def _not_equal(x, v):
-    from . import elementwise as E
-    f = getattr(E, "not_equal", None)
-    if f is not None:
-        return f(x, v)
-    return E.logical_not(E.equal(x, v))
+    from .elementwise import not_equal
+    return not_equal(x, v)
 
 
 def _as_float(x):
@@ -178,7 +166,9 @@ logcumsumexp = op("logcumsumexp(x, /, axis)", doc="log(cumsum(exp(x))) computed 
 logsumexp = op("logsumexp(x, /, *, axis=None, keepdims=False)",
                doc="log(sum(exp(x))) computed stably; real input (ints give float64).")
 
-nondiff("all", "any", "argmax", "argmin")
+count_nonzero = op("count_nonzero(x, /, *, axis=None, keepdims=False)", doc="int64 counts.")
+
+nondiff("all", "any", "argmax", "argmin", "count_nonzero")
 
 
 def _sum_vjp(g, out, x, axis, dtype, keepdims):
@@ -271,10 +261,13 @@ def _cumprod_vjp(g, out, x, axis, dtype, include_initial):
 
 
 def _cumext_vjp(g, out, x, axis):
-    from .searching import _put_along
     from .creation import zeros_like
+    from .manipulation import reshape
+    from .searching import _put_along
     xs = shape(x)
-    ax = _norm_axis(axis, len(xs)) if len(xs) else 0
+    if len(xs) == 0:
+        return (reshape(g[0], ()), None)
+    ax = _scan_axis(axis, len(xs), "cummax")
     return (_put_along(zeros_like(x), out[1], g[0], ax), None)
 
 
@@ -283,8 +276,11 @@ def _logcumsumexp_vjp(g, out, x, axis):
     # term is a logcumsumexp (stable, as torch does).
     from .elementwise import add, exp, greater, less, log, negative, subtract, where
     xs = shape(x)
-    ax = _norm_axis(axis, len(xs)) if len(xs) else 0
-    ninf = float("-inf")
+    if len(xs) == 0:
+        return (g, None)
+    ax = _norm_axis(axis, len(xs))
+    # log(0) stand-in: finite, so that the rule's own gradient has no inf - inf
+    ninf = -D.finfo(D.real_dtype(dtype_of(out))).max / 4
     pos, neg = greater(g, 0), less(g, 0)
     lp = where(pos, log(where(pos, g, 1)), ninf)
     ln = where(neg, log(where(neg, negative(g), 1)), ninf)
@@ -318,33 +314,14 @@ defvjp("logsumexp", _logsumexp_vjp)
 # ---------------------------------------------------------------- composites
 
 
-def _count_nonzero(x, axis, keepdims):
-    from .manipulation import astype
-    nz = x if dtype_of(x) is D.bool else _not_equal(x, 0)
-    return sum(astype(nz, D.int64), axis=axis, keepdims=keepdims)
-
-
-def _sq_dev(x, axes):
-    """|x - mean(x)|**2 over `axes` (real)."""
-    from .elementwise import abs as abs_, conj, multiply, subtract
-    d = subtract(x, mean(x, axis=axes, keepdims=True))
-    if dtype_of(x).kind == "c":
-        from . import elementwise as E
-        real = getattr(E, "real", None)
-        if real is not None:
-            return real(multiply(d, conj(d)))
-        a = abs_(d)
-        return multiply(a, a)
-    return multiply(d, d)
-
-
 def _var(x, axis, correction, keepdims):
     from .elementwise import divide
     x = _as_float(x)
     xs = shape(x)
     axes = _norm_axes(axis, len(xs))
     n = _count(xs, axes)
-    s = sum(_sq_dev(x, axes), axis=axes, keepdims=keepdims)
+    from .elementwise import subtract
+    s = _sum_sq(subtract(x, mean(x, axis=axes, keepdims=True)), axes, keepdims)
     return divide(s, float(n - correction) if n - correction > 0 else 0.0)
 
 
@@ -365,33 +342,26 @@ def _diff(x, axis, n, prepend, append):
     ax = _norm_axis(axis, len(xs))
     if n == 0:
         return x
-    parts = []
+    scalars = (bool, int, float, complex)
     dt = dtype_of(x)
-    extra = [e for e in (prepend, append) if e is not None]
-    for e in extra:
-        if not isinstance(e, (bool, int, float, complex)):
+    for e in (prepend, append):
+        if e is not None and not isinstance(e, scalars):
             dt = D.promote_types(dt, dtype_of(e))
-    for e in (prepend, None, append):
-        if e is None:
-            continue
-        es = list(xs)
-        es[ax] = 1
-        if isinstance(e, (bool, int, float, complex)):
-            e = full(tuple(es), e, dtype=dt)
-        else:
-            if len(shape(e)) == 0:
-                e = broadcast_to(e, tuple(es))
-            if dtype_of(e) is not dt:
-                e = astype(e, dt)
-        parts.append(e)
-    if parts:
-        x = x if dtype_of(x) is dt else astype(x, dt)
-        seq = []
+
+    def edge(e):
+        es = tuple(1 if i == ax else s for i, s in enumerate(xs))
+        if isinstance(e, scalars):
+            return full(es, e, dtype=dt)
+        if len(shape(e)) == 0:
+            e = broadcast_to(e, es)
+        return e if dtype_of(e) is dt else astype(e, dt)
+
+    if prepend is not None or append is not None:
+        seq = [x if dtype_of(x) is dt else astype(x, dt)]
         if prepend is not None:
-            seq.append(parts[0])
-        seq.append(x)
+            seq.insert(0, edge(prepend))
         if append is not None:
-            seq.append(parts[-1])
+            seq.append(edge(append))
         x = concat(seq, axis=ax)
     for _ in range(n):
         a, b = _slice(x, ax, 1), _slice(x, ax, None, -1)
@@ -441,8 +411,9 @@ def _quantile(x, q, axis, keepdims, method):
     from .searching import sort
     if method not in _QMETHODS:
         raise ValueError(f"quantile: method must be one of {_QMETHODS}, got {method!r}")
-    x = _as_float(x)
-    dt = dtype_of(x)
+    dt = _float_dtype(dtype_of(x))
+    if method not in ("lower", "higher", "nearest"):
+        x = _as_float(x)  # the discontinuous methods keep x's dtype (NumPy)
     xs = shape(x)
     axes = _norm_axes(axis, len(xs))
     n = _count(xs, axes)
@@ -487,7 +458,8 @@ def _quantile(x, q, axis, keepdims, method):
             idx = where(exact, lo, hi)
         elif method == "nearest":
             # round half to even, as NumPy
-            lo_odd = _not_equal(subtract(lo, multiply(_floordiv2(lo), 2)), 0)
+            from .elementwise import remainder
+            lo_odd = _not_equal(remainder(lo, 2), 0)
             up = where(equal(frac, 0.5), lo_odd, greater(frac, 0.5))
             idx = where(up, hi, lo)
         else:
@@ -504,16 +476,6 @@ def _quantile(x, q, axis, keepdims, method):
                 d = subtract(b, a)
                 r = where(less(f, 0.5), add(a, multiply(d, f)), subtract(b, multiply(d, subtract(1.0, f))))
     return reshape(r, qs + _reduced_shape(xs, axes, keepdims))
-
-
-def _floordiv2(i):
-    """i // 2 for non-negative int64 arrays, with core ops only."""
-    from . import elementwise as E
-    fd = getattr(E, "floor_divide", None)
-    if fd is not None:
-        return fd(i, 2)
-    from .manipulation import astype
-    return astype(E.multiply(astype(i, D.float64), 0.5), D.int64)
 
 
 def _nan_fill(x, value):
@@ -573,11 +535,10 @@ def _nanvar(x, axis, correction, keepdims):
 
 
 def _sum_sq(d, axes, keepdims):
-    from .elementwise import abs as abs_, conj, multiply
+    """sum(|d|**2) over axes (real)."""
+    from .elementwise import conj, multiply, real
     if dtype_of(d).kind == "c":
-        from . import elementwise as E
-        real = getattr(E, "real", None)
-        sq = real(multiply(d, conj(d))) if real is not None else multiply(abs_(d), abs_(d))
+        sq = real(multiply(d, conj(d)))
     else:
         sq = multiply(d, d)
     return sum(sq, axis=axes, keepdims=keepdims)
@@ -614,8 +575,6 @@ def _average(x, axis, weights, keepdims):
     return divide(sum(multiply(x, w), axis=axis, keepdims=keepdims), sum(w, axis=axis, keepdims=keepdims))
 
 
-count_nonzero = op("count_nonzero(x, /, *, axis=None, keepdims=False)", _count_nonzero,
-                   doc="int64 counts.")
 var = op("var(x, /, *, axis=None, correction=0.0, keepdims=False)", _var,
          doc="Complex input gives the real variance; ints give float64.")
 std = op("std(x, /, *, axis=None, correction=0.0, keepdims=False)", _std,
@@ -627,7 +586,7 @@ median = op("median(x, /, *, axis=None, keepdims=False)", _median,
 quantile = op("quantile(x, q, /, *, axis=None, keepdims=False, method='linear')", _quantile,
               doc="q: a float in [0, 1] or an array (its dims lead the result). method: 'linear', "
                   "'lower', 'higher', 'nearest' or 'midpoint' (NumPy). The result has x's floating "
-                  "dtype (ints give float64).")
+                  "dtype (ints give float64; 'lower', 'higher' and 'nearest' keep x's dtype).")
 nansum = op("nansum(x, /, *, axis=None, dtype=None, keepdims=False)", _nansum, doc="NaNs count as 0.")
 nanprod = op("nanprod(x, /, *, axis=None, dtype=None, keepdims=False)", _nanprod, doc="NaNs count as 1.")
 nanmean = op("nanmean(x, /, *, axis=None, keepdims=False)", _nanmean,

@@ -9,7 +9,7 @@ negative integer is nan.
 import math
 
 from ._define import defvjp, family, nondiff, unbroadcast  # noqa: F401
-from .elementwise import add, divide, equal, exp, log, multiply, negative, sqrt, where
+from .elementwise import add, divide, equal, exp, less, log, multiply, negative, subtract, where
 
 __all__: list[str] = []
 op = family(__name__, __all__)
@@ -52,32 +52,30 @@ def _i0_vjp(g, out, x):
 
 
 def _i0e_vjp(g, out, x):
-    from .elementwise import sign, subtract
+    from .elementwise import sign
     return (multiply(g, subtract(i1e(x), multiply(sign(x), out))),)
 
 
-def _safe_recip(x):
-    """(1/x where x != 0 else 0, mask x == 0)."""
-    z = equal(x, 0)
-    return where(z, 0.0, divide(1.0, where(z, 1.0, x))), z
+def _i1_over_x(out, x):
+    """I1(x)/x (or I1e(x)/x) from out = I1(x) (I1e(x)): its limit 1/2 for tiny |x|, where
+    the quotient of (sub)normal numbers would be inexact."""
+    from .elementwise import abs
+    tiny = less(abs(x), 1e-30)
+    return where(tiny, 0.5, divide(out, where(tiny, 1.0, x)))
 
 
 def _i1_vjp(g, out, x):
-    # I1' = I0 - I1/x, 1/2 at 0
-    from .elementwise import subtract
-    r, z = _safe_recip(x)
-    return (multiply(g, where(z, 0.5, subtract(i0(x), multiply(out, r)))),)
+    # I1' = I0 - I1/x
+    return (multiply(g, subtract(i0(x), _i1_over_x(out, x))),)
 
 
 def _i1e_vjp(g, out, x):
-    # (exp(-|x|) I1)' = I0e - I1e * (sign(x) + 1/x), 1/2 at 0
-    from .elementwise import sign, subtract
-    r, z = _safe_recip(x)
-    return (multiply(g, where(z, 0.5, subtract(i0e(x), multiply(out, add(sign(x), r))))),)
+    # (exp(-|x|) I1)' = I0e - I1e * sign(x) - I1e / x
+    from .elementwise import sign
+    return (multiply(g, subtract(subtract(i0e(x), multiply(out, sign(x))), _i1_over_x(out, x))),)
 
 
 def _sigmoid_vjp(g, out, x):
-    from .elementwise import subtract
     return (multiply(g, multiply(out, subtract(1.0, out))),)
 
 
@@ -102,14 +100,8 @@ defvjp("ndtri", _ndtri_vjp)
 # ---------------------------------------------------------------- composites
 
 
-def _is_zero_safe(x, fill):
-    """(x == 0 mask, x with its zeros replaced by `fill`) for where-guarded branches."""
-    z = equal(x, 0)
-    return z, where(z, fill, x)
-
-
 def _logit(x, eps):
-    from .elementwise import clip, subtract
+    from .elementwise import clip
     if eps is not None:
         x = clip(x, eps, 1.0 - eps)
     return log(divide(x, subtract(1.0, x)))
@@ -128,14 +120,19 @@ def _xlog1py(x, y):
 
 
 def _sinc(x):
-    from .elementwise import sin
-    z, s = _is_zero_safe(x, 1.0)
+    # a Taylor polynomial near 0 keeps the value and the gradient exact for tiny |x|
+    from .elementwise import abs, sin
+    small = less(abs(x), 1e-4)
+    s = where(small, 1.0, x)
     px = multiply(math.pi, s)
-    return where(z, 1.0, divide(sin(px), px))
+    t = multiply(math.pi, where(small, x, 0.0))
+    t2 = multiply(t, t)
+    taylor = add(subtract(1.0, divide(t2, 6.0)), divide(multiply(t2, t2), 120.0))
+    return where(small, taylor, divide(sin(px), px))
 
 
 def _entr(x):
-    from .elementwise import greater, less
+    from .elementwise import greater
     pos = greater(x, 0)
     safe = where(pos, x, 1.0)
     # x < 0: -inf; x == 0: 0; nan stays nan (x * 0)
@@ -153,11 +150,11 @@ _LOG_NDTR_TERMS = 24
 def _log_ndtr(x):
     """log(ndtr(x)): log1p(-ndtr(-x)) for x > 0, log(ndtr(x)) down to -10, then the
     asymptotic series -x^2/2 - log(-x) - log(sqrt(2 pi)) + log(sum (-1)^k (2k-1)!! / x^(2k))."""
-    from .elementwise import less, log1p, subtract
+    from .elementwise import log1p
     tail = less(x, _LOG_NDTR_CUT)
     pos = less(0.0, x)
-    mid = where(tail, _LOG_NDTR_CUT, x)  # x in the two upper branches, guarded
-    upper = where(pos, log1p(negative(_ndtr(negative(mid)))), log(_ndtr(mid)))
+    mid = where(tail, _LOG_NDTR_CUT, x)  # each branch sees x only where it is taken
+    upper = where(pos, log1p(negative(_ndtr(negative(where(pos, mid, 0.0))))), log(_ndtr(where(pos, 0.0, mid))))
     t = where(tail, x, 2.0 * _LOG_NDTR_CUT)  # x in the tail, guarded
     r = divide(1.0, multiply(t, t))
     # sum_{k=0}^{K} (-1)^k (2k-1)!! r^k by Horner
@@ -174,7 +171,6 @@ def _log_ndtr(x):
 def _multigammaln(a, p):
     if not isinstance(p, int) or isinstance(p, bool) or p < 1:
         raise ValueError(f"multigammaln: p must be a positive int, got {p!r}")
-    from .elementwise import subtract
     out = lgamma(a)
     for j in range(1, p):
         out = add(out, lgamma(subtract(a, 0.5 * j)))

@@ -39,13 +39,16 @@ def astype(x, dtype, copy, device):
     return x.to(t, copy=copy)
 
 
+_reshape = torch.reshape
+
+
 def reshape(x, shape, copy):
     try:
         if copy:
             return x.reshape(shape).clone()
         if copy is False:
             return x.view(shape)
-        return x.reshape(shape)
+        return _reshape(x, shape)  # torch.reshape: faster than the Tensor method
     except (RuntimeError, IndexError) as e:
         raise _err("reshape", e) or e
 

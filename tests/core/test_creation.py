@@ -145,6 +145,8 @@ def test_devices(backend):
         assert d in devs
         assert C.to_numpy(C.to_device(x, d)).tolist() == [1.0, 1.0]
         assert C.device_of(C.zeros((1,), device=d)) == d
+        g = C.grad(lambda v: C.sum(C.multiply(C.to_device(v, d), v)))(x)  # to_device's rule
+        assert C.to_numpy(g).tolist() == [2.0, 2.0] and C.device_of(g) == d
         if not any(v.kind == "gpu" for v in devs):
             with pytest.raises(RuntimeError, match="not available"):
                 C.to_device(x, "cuda:0")

@@ -31,7 +31,24 @@ def is_tensor(x):
 
 
 def promote(x1, x2):
-    """Two tensors of the core's promoted dtype (weak Python scalars take the other's)."""
+    """Two tensors of the core's promoted dtype (weak Python scalars take the other's),
+    explicitly broadcast when either has rank > 5 (TF's binary kernels broadcast only up
+    to rank 5)."""
+    a, b = _promote(x1, x2)
+    if (a.shape.rank or 0) > 5 or (b.shape.rank or 0) > 5:
+        if a.shape != b.shape:
+            s = tf.broadcast_dynamic_shape(tf.shape(a), tf.shape(b))
+            a, b = _tile_to(a, s), _tile_to(b, s)
+    return a, b
+
+
+def _tile_to(x, s):
+    """broadcast_to by tiling (tf.broadcast_to is limited to rank 5 too)."""
+    x = tf.reshape(x, tf.concat([tf.ones([tf.size(s) - tf.rank(x)], tf.int32), tf.shape(x)], 0))
+    return tf.tile(x, tf.where(tf.equal(tf.shape(x), 1), s, tf.ones_like(s)))
+
+
+def _promote(x1, x2):
     t1, t2 = is_tensor(x1), is_tensor(x2)
     if t1 and t2:
         if x1.dtype == x2.dtype:
@@ -43,7 +60,7 @@ def promote(x1, x2):
     if t2:
         b, a = _with_scalar(x2, x1)
         return a, b
-    return promote(tf.constant(x1, dtype=N[_SCALAR[type(x1)]]), x2)
+    return _promote(tf.constant(x1, dtype=N[_SCALAR[type(x1)]]), x2)
 
 
 def _with_scalar(x, v):

@@ -63,6 +63,7 @@ class Backend:
                 modules.append(importlib.import_module(f"{package}.{fam}"))
 
         self.name = name
+        self.package = package
         self.native = native
         self.version = getattr(native, "__version__", "?")
         self.to_native = dict(dtypes)  # DType -> native dtype

@@ -23,7 +23,9 @@ def asarray(obj, dtype, device, copy):
         if copy is False and not hasattr(obj, "__array__") and not hasattr(obj, "__dlpack__"):
             raise ValueError("asarray: copy=False but a Python sequence must be copied")
         a = np.asarray(obj) if dtype is None or dtype is D.bfloat16 else np.asarray(obj, dtype=nd(dtype))
-        out = jnp.asarray(a, dtype=nd(dtype, "asarray") if dtype is not None else a.dtype)
+        # jnp.asarray may alias a NumPy buffer on CPU: copy=True must give a buffer of its own
+        make = jnp.array if copy else jnp.asarray
+        out = make(a, dtype=nd(dtype, "asarray") if dtype is not None else a.dtype)
     return _put(out, device)
 
 

@@ -1,0 +1,15 @@
+"""In-place writes into NumPy arrays (used by the frontends' mutable arrays, core/mutable.py)."""
+import numpy as np
+
+
+def shares(child, base) -> bool:
+    """True when writing into `child` writes into `base`'s memory."""
+    return child.flags.writeable and np.may_share_memory(child, base)
+
+
+def setitem(x, key, value) -> None:
+    x[key] = value
+
+
+def copy_into(dst, src) -> None:
+    np.copyto(dst, src, casting="unsafe")

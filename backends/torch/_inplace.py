@@ -1,0 +1,14 @@
+"""In-place writes into torch tensors (used by the frontends' mutable arrays, core/mutable.py)."""
+
+
+def shares(child, base) -> bool:
+    """True when writing into `child` writes into `base`'s memory."""
+    return child.untyped_storage().data_ptr() == base.untyped_storage().data_ptr()
+
+
+def setitem(x, key, value) -> None:
+    x[key] = value
+
+
+def copy_into(dst, src) -> None:
+    dst.copy_(src)

@@ -3,8 +3,8 @@
     python benchmarks/overhead.py [--backends numpy,torch] [--quick]
 
 Prints the median time per call of core add, matmul, sum, reshape, exp and
-getitem at 3x3 and 256x256 against the native call on the same arrays, and
-their ratio. One thread per framework.
+getitem at 3x3 and 256x256 against the native function called the same way on
+the same arrays, and their ratio. One thread per framework.
 """
 import os
 
@@ -15,6 +15,7 @@ for _v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "XLA_FL
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import argparse  # noqa: E402
+import operator  # noqa: E402
 import statistics  # noqa: E402
 import timeit  # noqa: E402
 
@@ -24,42 +25,37 @@ import unify  # noqa: E402
 import unify.core as C  # noqa: E402
 
 
+KEY = (slice(1, None), 0)
+SHAPE = (-1,)
+
+
 def natives(backend):
-    """name -> (native callable, core callable) over arrays a, b of the backend."""
+    """name -> (native function, core function, extra argument or None).
+
+    Both are called the same way, `f(a, b)` / `f(a)` / `f(a, extra)`, so the ratio is the cost
+    of the core's dispatch. getitem's native counterpart is `operator.getitem` (the functional
+    form of `a[key]`); the row `a[key]` times the subscription syntax itself, for reference.
+    """
     if backend == "numpy":
         import numpy as m
-        return {
-            "add": (m.add, C.add), "matmul": (m.matmul, C.matmul),
-            "sum": (m.sum, C.sum), "exp": (m.exp, C.exp),
-            "reshape": (lambda a: m.reshape(a, (-1,)), lambda a: C.reshape(a, (-1,))),
-            "getitem": (lambda a: a[1:, 0], lambda a: C.getitem(a, (slice(1, None), 0))),
-        }
-    if backend == "torch":
+        sum_, red = m.sum, m.reshape
+    elif backend == "torch":
         import torch as m
         m.set_num_threads(1)
-        return {
-            "add": (m.add, C.add), "matmul": (m.matmul, C.matmul),
-            "sum": (m.sum, C.sum), "exp": (m.exp, C.exp),
-            "reshape": (lambda a: m.reshape(a, (-1,)), lambda a: C.reshape(a, (-1,))),
-            "getitem": (lambda a: a[1:, 0], lambda a: C.getitem(a, (slice(1, None), 0))),
-        }
-    if backend == "jax":
+        sum_, red = m.sum, m.reshape
+    elif backend == "jax":
         import jax.numpy as m
-        return {
-            "add": (m.add, C.add), "matmul": (m.matmul, C.matmul),
-            "sum": (m.sum, C.sum), "exp": (m.exp, C.exp),
-            "reshape": (lambda a: m.reshape(a, (-1,)), lambda a: C.reshape(a, (-1,))),
-            "getitem": (lambda a: a[1:, 0], lambda a: C.getitem(a, (slice(1, None), 0))),
-        }
-    if backend == "tensorflow":
+        sum_, red = m.sum, m.reshape
+    elif backend == "tensorflow":
         import tensorflow as m
-        return {
-            "add": (m.add, C.add), "matmul": (m.matmul, C.matmul),
-            "sum": (m.reduce_sum, C.sum), "exp": (m.exp, C.exp),
-            "reshape": (lambda a: m.reshape(a, (-1,)), lambda a: C.reshape(a, (-1,))),
-            "getitem": (lambda a: a[1:, 0], lambda a: C.getitem(a, (slice(1, None), 0))),
-        }
-    raise ValueError(backend)
+        sum_, red = m.reduce_sum, m.reshape
+    else:
+        raise ValueError(backend)
+    return {
+        "add": (m.add, C.add, "b"), "matmul": (m.matmul, C.matmul, "b"),
+        "sum": (sum_, C.sum, None), "exp": (m.exp, C.exp, None),
+        "reshape": (red, C.reshape, SHAPE), "getitem": (operator.getitem, C.getitem, KEY),
+    }
 
 
 def _sync(backend, out):
@@ -67,13 +63,17 @@ def _sync(backend, out):
         out.block_until_ready()
 
 
-def per_call(fn, args, backend, number, repeat):
-    def run():
-        for _ in range(number):
-            out = fn(*args)
-        _sync(backend, out)
-    times = timeit.repeat(run, number=1, repeat=repeat)
-    return statistics.median(times) / number
+def timer(fn, a, extra, backend, number):
+    """Seconds per call of fn(a[, extra]) over `number` calls (one timeit statement)."""
+    g = {"f": fn, "a": a, "x": extra}
+    stmt = "f(a)" if extra is None else "f(a, x)"
+    if backend == "jax":
+        stmt = f"r = {stmt}"
+        t = timeit.Timer(stmt, setup="", globals=g)
+        out = t.timeit(number) / number
+        fn(a) if extra is None else fn(a, extra)
+        return out
+    return timeit.Timer(stmt, globals=g).timeit(number) / number
 
 
 def measure(backend, n, quick):
@@ -82,18 +82,25 @@ def measure(backend, n, quick):
         a = C.asarray(rs.standard_normal((n, n)).astype(np.float32))
         b = C.asarray(rs.standard_normal((n, n)).astype(np.float32))
         rows = []
-        for name, (nat, core) in natives(backend).items():
-            args = (a, b) if name in ("add", "matmul") else (a,)
+        cases = natives(backend)
+        cases["a[key]"] = (lambda a: a[KEY], None, None)
+        for name, (nat, core, extra) in cases.items():
+            extra = b if extra == "b" else extra
+            if core is None:  # the syntax row: `a[key]` inline, no function call
+                tn = statistics.median(timeit.repeat("a[k]", globals={"a": a, "k": KEY},
+                                                     number=20000, repeat=5)) / 20000
+                rows.append((name, n, tn, float("nan"), float("nan")))
+                continue
             for f in (nat, core):  # warm up (jax compiles per shape)
-                _sync(backend, f(*args))
+                _sync(backend, f(a) if extra is None else f(a, extra))
             budget = 0.02 if quick else 0.1
-            t0 = per_call(nat, args, backend, 10, 3)
+            t0 = timer(nat, a, extra, backend, 10)
             number = max(10, int(budget / max(t0, 1e-7)))
             repeat = 5 if quick else 15
             tn, tc = [], []
             for _ in range(repeat):  # interleave to cancel drift
-                tn.append(per_call(nat, args, backend, number, 1))
-                tc.append(per_call(core, args, backend, number, 1))
+                tn.append(timer(nat, a, extra, backend, number))
+                tc.append(timer(core, a, extra, backend, number))
             mn, mc = statistics.median(tn), statistics.median(tc)
             rows.append((name, n, mn, mc, mc / mn))
         return rows

@@ -63,6 +63,10 @@ def _widened(f, xs):
 
 
 def matmul(x1, x2):
+    try:  # hot path: torch refuses (rather than promotes) mixed dtypes and uint/bool kernels
+        return torch.matmul(x1, x2)
+    except (RuntimeError, NotImplementedError):
+        pass
     if x1.dtype != x2.dtype:
         x1, x2 = _same(x1, x2)
     try:

@@ -64,6 +64,9 @@ class Backend:
 
         self.name = name
         self.package = package
+        # in-place writes into native arrays (numpy, torch), or None: see core/mutable.py
+        self.inplace = (importlib.import_module(f"{package}._inplace")
+                        if importlib.util.find_spec(f"{package}._inplace") is not None else None)
         self.native = native
         self.version = getattr(native, "__version__", "?")
         self.to_native = dict(dtypes)  # DType -> native dtype

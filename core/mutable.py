@@ -20,7 +20,6 @@ at the end compute them without touching data, the same on every backend.
 """
 from __future__ import annotations
 
-import importlib
 import math
 
 from . import ops as C
@@ -181,22 +180,10 @@ def write(base_value, chain, value):
 
 # ------------------------------------------------------------------ native in-place writes
 
-_INPLACE: dict = {}
-
-
 def inplace(backend):
     """The backend's in-place module (`shares`, `setitem`, `copy_into`), or None when its arrays
     are immutable (jax, tensorflow)."""
-    try:
-        return _INPLACE[backend.name]
-    except KeyError:
-        pass
-    mod = None
-    pkg = getattr(backend, "package", None)
-    if pkg is not None and importlib.util.find_spec(f"{pkg}._inplace") is not None:
-        mod = importlib.import_module(f"{pkg}._inplace")
-    _INPLACE[backend.name] = mod
-    return mod
+    return backend.inplace
 
 
 # ------------------------------------------------------------------ logical strides (elements)

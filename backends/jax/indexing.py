@@ -97,7 +97,75 @@ def _nonzero(m):
     return cols, int(cols[0].shape[0])
 
 
+_BASIC = (int, slice, type(None), type(Ellipsis))
+
+
+def _basic(x, key):
+    """x[key] for a tuple of ints, slices, None and at most one Ellipsis, through lax.slice /
+    lax.rev / lax.reshape (eager jax's own `x[key]` goes through a jitted gather and costs
+    about 10x more). None when the key is not basic or has an error (the general path
+    reports it)."""
+    shape = x.shape
+    used = 0
+    ell = 0
+    for k in key:
+        if type(k) not in _BASIC:
+            return None
+        if k is Ellipsis:
+            ell += 1
+        elif k is not None:
+            used += 1
+    if ell > 1 or used > len(shape):
+        return None
+    starts, limits, strides, rev, out_shape = [], [], [], [], []
+    d = 0
+    for k in key:
+        if k is Ellipsis:
+            for _ in range(len(shape) - used):
+                starts.append(0), limits.append(shape[d]), strides.append(1)
+                out_shape.append(shape[d])
+                d += 1
+        elif k is None:
+            out_shape.append(1)
+        elif type(k) is slice:
+            n = shape[d]
+            a, b, st = k.indices(n)
+            m = len(range(a, b, st))
+            if st < 0:  # reverse the dim, then step forward
+                rev.append(d)
+                a = n - 1 - a
+                st = -st
+            starts.append(a if m else 0), limits.append(a + (m - 1) * st + 1 if m else 0)
+            strides.append(st)
+            out_shape.append(m)
+            d += 1
+        else:
+            n = shape[d]
+            if k < -n or k >= n:
+                return None
+            k = k + n if k < 0 else k
+            starts.append(k), limits.append(k + 1), strides.append(1)
+            d += 1
+    for n in shape[d:]:
+        starts.append(0), limits.append(n), strides.append(1)
+        out_shape.append(n)
+    if rev:
+        x = jax.lax.rev(x, rev)
+    if any(st != 1 for st in strides) or any(a != 0 for a in starts) or tuple(limits) != shape:
+        x = jax.lax.slice(x, starts, limits, strides)
+    out_shape = tuple(out_shape)
+    return x if x.shape == out_shape else jax.lax.reshape(x, out_shape)
+
+
 def getitem(x, key):
+    if type(key) is tuple:
+        out = _basic(x, key)
+        if out is not None:
+            return out
+    elif type(key) is slice:
+        out = _basic(x, (key,))
+        if out is not None:
+            return out
     k, rank = _key(x, key)
     if type(rank) is tuple:
         if k is _EMPTY:

@@ -2,8 +2,13 @@
 
 
 def shares(child, base) -> bool:
-    """True when writing into `child` writes into `base`'s memory."""
-    return child.untyped_storage().data_ptr() == base.untyped_storage().data_ptr()
+    """True when writing into `child` writes into `base`'s memory (torch points a view's `_base`
+    at the tensor it was taken from, collapsed to the root)."""
+    cb = child._base
+    if cb is None:
+        return False
+    return cb is base or cb is base._base or (
+        child.untyped_storage().data_ptr() == base.untyped_storage().data_ptr())
 
 
 def setitem(x, key, value) -> None:

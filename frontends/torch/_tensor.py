@@ -47,8 +47,14 @@ class Size(tuple):
 class Tensor:
     """torch.Tensor on the current unify backend."""
 
-    __slots__ = ("_v", "_base", "_chain", "_ver", "_version", "_dt", "_geo",
-                 "requires_grad", "grad", "_node", "__dict__", "__weakref__")
+    __slots__ = ("_v", "_dt", "_chain", "_ver", "__dict__", "__weakref__")
+    # Defaults read through the class until an instance sets them (cheap tensor creation).
+    _base = None
+    _version = 0
+    _geo = None
+    requires_grad = False
+    grad = None
+    _node = None
 
     def __new__(cls, *args, **kwargs):
         from ._creation import _tensor_ctor
@@ -394,13 +400,7 @@ def wrap(value, dt=None) -> Tensor:
     """A base tensor over a native value (dt: its torch dtype when the caller knows it)."""
     t = _new(Tensor)
     t._v = value
-    t._base = None
-    t._version = 0
     t._dt = dt
-    t._geo = None
-    t.requires_grad = False
-    t.grad = None
-    t._node = None
     return t
 
 
@@ -410,9 +410,6 @@ def _alias(x: Tensor) -> Tensor:
     t._v = x._value()
     t._dt = x._dt
     t._geo = x._geo
-    t.requires_grad = False
-    t.grad = None
-    t._node = None
     if x._base is None:
         # an alias of a base: a view with an empty chain
         t._base = x
@@ -425,11 +422,16 @@ def _alias(x: Tensor) -> Tensor:
     return t
 
 
+_RECORDING = _dispatch._RECORDING.get
+_BACKEND = _dispatch._BACKEND.get
+
+
 def _mutable():
     """The current backend's in-place module, or None (immutable arrays, or autograd records)."""
-    if _state.recording:
+    if _RECORDING():
         return None
-    return M.inplace(_state.backend or _dispatch.state().backend)
+    b = _BACKEND()
+    return (b or _dispatch.state().backend).inplace
 
 
 def _check_overlap(t: Tensor) -> None:

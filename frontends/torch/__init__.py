@@ -22,7 +22,7 @@ __version__ = "2.13.0"
 
 # implementation modules whose __all__ names join the torch namespace
 _FUNCTION_MODULES = ("_creation", "_pointwise", "_reduce", "_search", "_shape", "_indexing",
-                     "_random", "_dtype_functions")
+                     "_random", "_products", "_dtype_functions")
 
 for _m in _FUNCTION_MODULES:
     try:

@@ -126,9 +126,8 @@ def _promote(a: D.DType, b: D.DType) -> D.DType:
     if a is b:
         return a
     if a in _NARROW_U or b in _NARROW_U:
-        ca, cb = _CATEGORY[a.kind], _CATEGORY[b.kind]
-        if ca >= 2 or cb >= 2:  # a float or complex side decides
-            return a if ca > cb else b if cb > ca else D.promote_types(a, b)
+        if a.kind == "f" or b.kind == "f":  # only a real floating side promotes
+            return a if a.kind == "f" else b
         raise RuntimeError("Promotion for uint16, uint32, uint64 types is not supported, "
                            f"attempted to promote {FROM_CORE[a]} and {FROM_CORE[b]}")
     ka, kb = _CATEGORY[a.kind], _CATEGORY[b.kind]
@@ -149,7 +148,12 @@ def _combine(higher: D.DType | None, lower: D.DType | None) -> D.DType | None:
     if higher.kind == "c":
         return higher
     if lower.kind == "c":
-        return D.complex_dtype(higher) if higher.kind == "f" else lower
+        if higher.kind == "f":
+            if higher is D.float16:
+                raise TypeError("this promotion gives torch.complex32 (chalf), which unify's "
+                                "torch frontend does not support; cast the float16 tensor first")
+            return D.complex_dtype(higher)
+        return lower
     if higher.kind == "f":
         return higher
     if higher.kind == "b" or lower.kind == "f":
@@ -199,7 +203,11 @@ class finfo:
         self.max = info.max
         self.min = info.min
         self.tiny = self.smallest_normal = info.smallest_normal
-        self.resolution = getattr(info, "resolution", 10.0 ** -int(-__import__("math").log10(info.eps)))
+        self.resolution = getattr(info, "resolution", None)
+        if self.resolution is None:
+            import math
+
+            self.resolution = 10.0 ** -builtins.int(-math.log10(info.eps))
 
     def __repr__(self) -> str:
         return (f"finfo(resolution={self.resolution:g}, min={self.min:g}, max={self.max:g}, "

@@ -179,6 +179,27 @@ def _no_rule(name: str, impl: Callable) -> Callable:
     return op
 
 
+def _stripping(impl: Callable) -> Callable:
+    def op(*args):
+        if _top(args):
+            args = [strip(a) for a in args]
+        return impl(*args)
+
+    return op
+
+
+def build_stripper(backend):
+    """The op table that drops every box from its arguments (used while `paused`)."""
+    from .backend import Ops
+
+    table = Ops(backend.name + "-autograd")
+    for info in OPS.values():
+        impl = getattr(backend.ops, info.attr)
+        # a composite runs its parts through this table; anything else gets unboxed arguments
+        setattr(table, info.attr, impl if impl is info.default else _stripping(impl))
+    return table
+
+
 def build_recorder(backend):
     """The recording op table of `backend` (see the module docstring)."""
     from .backend import Ops
@@ -220,7 +241,8 @@ class recording:
 
 
 class paused:
-    """Context manager: run core ops without recording (torch's no_grad)."""
+    """Context manager: run core ops without recording (torch's no_grad): boxed arguments are
+    unboxed, so values computed inside carry no gradient."""
 
     __slots__ = ("prev", "depth")
 
@@ -231,7 +253,7 @@ class paused:
             state()
         self.prev, self.depth = _s.ops, _s.recording
         _s.recording = 0
-        _s.ops = _s.backend.ops
+        _s.ops = _s.backend.stripper() if self.depth else _s.backend.ops
         return self
 
     def __exit__(self, *exc):

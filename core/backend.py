@@ -94,6 +94,7 @@ class Backend:
                 self.missing.append(info.name)
             setattr(self.ops, info.attr, f)
         self._recorder = None
+        self._stripper = None
 
     def translate_error(self, op: str, exc: Exception):
         """Map a native exception to the core's; None keeps the original."""
@@ -106,6 +107,14 @@ class Backend:
 
             self._recorder = build_recorder(self)
         return self._recorder
+
+    def stripper(self):
+        """The op table that unboxes autograd boxes without recording (built on first use)."""
+        if self._stripper is None:
+            from .autograd import build_stripper
+
+            self._stripper = build_stripper(self)
+        return self._stripper
 
     def dtype_error(self, op: str, dtype) -> TypeError:
         return TypeError(f"unify.core.{op}: dtype {dtype!r} is not supported by the {self.name} backend")

@@ -152,6 +152,20 @@ class Imag(Step):
         return C.add(C.subtract(parent, old), C.multiply(C.astype(child, dt), j))
 
 
+class Detach(Step):
+    """The same values without autograd history (torch's detach / .data)."""
+
+    __slots__ = ()
+
+    def apply(self, x):
+        from .autograd import strip
+
+        return strip(x)
+
+    def back(self, parent, child):
+        return child
+
+
 def _int64():
     from .dtypes import int64
 

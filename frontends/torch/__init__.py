@@ -21,7 +21,7 @@ from ._device import device, cuda
 __version__ = "2.13.0"
 
 # implementation modules whose __all__ names join the torch namespace
-_FUNCTION_MODULES = ("_creation", "_pointwise", "_reduce", "_search", "_shape", "_indexing",
+_FUNCTION_MODULES = ("_creation", "_pointwise", "_reduce", "_search", "_shape", "_indexing", "_serialization", "_autograd",
                      "_random", "_products", "_dtype_functions")
 
 for _m in _FUNCTION_MODULES:
@@ -47,7 +47,7 @@ from . import _methods  # noqa: E402
 
 _methods.attach(dict(globals()))
 
-for _sub in ("linalg", "fft", "special", "nn", "random", "autograd", "optim", "utils"):
+for _sub in ("linalg", "fft", "special", "nn", "random", "autograd", "optim", "utils", "serialization"):
     try:
         globals()[_sub] = _importlib.import_module(f"{__name__}.{_sub}")
     except ModuleNotFoundError as _e:

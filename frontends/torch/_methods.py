@@ -225,8 +225,11 @@ def _detach(self):
 
 
 def _detach_(self):
-    self.requires_grad = False
-    self._node = None
+    from ...core.autograd import strip
+
+    if self._base is None:
+        self._v = strip(self._v)
+        self._version += 1
     return self
 
 

@@ -18,6 +18,7 @@ import math
 
 from ... import core as C
 from ...core import dispatch as _dispatch
+from ...core.autograd import Box, strip as _strip
 from ...core import mutable as M
 from . import _dtype as T
 
@@ -52,9 +53,8 @@ class Tensor:
     _base = None
     _version = 0
     _geo = None
-    requires_grad = False
     grad = None
-    _node = None
+    _node = None  # kept for code that reads it; autograd state lives in the value (a Box)
 
     def __new__(cls, *args, **kwargs):
         from ._creation import _tensor_ctor
@@ -85,8 +85,13 @@ class Tensor:
         nd = C.dtype_of(new)
         if nd is not self.dtype.core:
             new = C.astype(new, self.dtype.core)
-        ip = _mutable()
         b = self._base
+        root = self if b is None else b
+        old = root._v
+        if type(old) is Box or type(new) is Box:
+            self._write_boxed(root, old, new)
+            return
+        ip = _mutable()
         if ip is not None:
             if b is None:
                 ip.copy_into(v, new)
@@ -107,9 +112,32 @@ class Tensor:
         self._v = new
         self._ver = b._version
 
+    def _write_boxed(self, root, old, new) -> None:
+        """A write where autograd is involved: functional, recorded while grad mode is on. A
+        leaf keeps its identity (its node) when written without recording (optimizer steps
+        under no_grad); an in-place op on a leaf that requires grad is refused like torch."""
+        from . import _autograd as A
+
+        leaf = A.is_leaf_box(old)
+        if leaf and A.is_grad_enabled():
+            raise RuntimeError("a leaf Variable that requires grad is being used in an in-place "
+                               "operation.")
+        if self._base is None:
+            value = new
+        else:
+            _check_overlap(self)
+            value = M.write(old, self._chain, new)
+        if leaf:
+            value = Box(_strip(value), old.node, 0, A.TRACE)
+        root._v = value
+        root._version += 1
+
     def _setitem(self, key, value) -> None:
         """self[key] = value with a native key and a native value of self's dtype."""
         ip = _mutable()
+        root = self if self._base is None else self._base
+        if type(root._v) is Box or type(value) is Box:
+            ip = None
         if ip is not None and (self._base is None or self._ver != -1):
             if self._base is not None:
                 _check_overlap(self)
@@ -130,11 +158,8 @@ class Tensor:
         t._chain = chain
         t._dt = self._dt
         t._geo = geo
-        t.requires_grad = False
-        t.grad = None
-        t._node = None
         ip = _mutable()
-        if ip is None or ip.shares(value, base._v):
+        if ip is None or type(value) is Box or ip.shares(value, base._v):
             t._ver = base._version
         else:
             t._ver = -1  # the native value is a copy: replay the chain on each read
@@ -195,12 +220,66 @@ class Tensor:
         return self.device.type == "cuda"
 
     @property
+    def requires_grad(self) -> bool:
+        return type(self._value()) is Box
+
+    @requires_grad.setter
+    def requires_grad(self, flag) -> None:
+        from . import _autograd as A
+
+        v = self._value()
+        if type(v) is Box and v.node.rule is not None:
+            if not flag:
+                raise RuntimeError("you can only change requires_grad flags of leaf variables. If "
+                                   "you want to use a computed variable in a subgraph that doesn't "
+                                   "require differentiation use var_no_grad = var.detach().")
+            return
+        if flag:
+            d = self.dtype
+            if not (d.is_floating_point or d.is_complex):
+                raise RuntimeError("only Tensors of floating point and complex dtype can require "
+                                   "gradients")
+            if type(v) is Box:
+                return
+            if self._base is not None:  # a view becomes a leaf of its own
+                self._v, self._base, self._geo = _strip(v), None, None
+                self.__dict__.pop("_base", None)
+            A.make_leaf(self)
+        elif type(v) is Box:
+            A.drop_leaf(self if self._base is None else self._base)
+
+    @property
     def is_leaf(self) -> bool:
-        return not self.requires_grad or self._node is None
+        v = self._value()
+        return type(v) is not Box or v.node.rule is None
 
     @property
     def grad_fn(self):
-        return self._node
+        v = self._value()
+        return v.node if type(v) is Box and v.node.rule is not None else None
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        from . import _autograd as A
+
+        A.backward([self], None if gradient is None else [gradient], retain_graph, create_graph,
+                   inputs)
+
+    def register_hook(self, hook):
+        from . import _autograd as A
+
+        return A.register_hook(self, hook)
+
+    def retain_grad(self) -> None:
+        from . import _autograd as A
+
+        A.retain_grad(self)
+
+    @property
+    def retains_grad(self) -> bool:
+        from . import _autograd as A
+
+        v = self._value()
+        return type(v) is Box and v.index in A._RETAINED.get(v.node, {})
 
     @property
     def layout(self):
@@ -272,7 +351,13 @@ class Tensor:
     def data(self, other):
         if self._base is not None:
             raise RuntimeError("setting .data of a view is not supported")
-        self._v = other._value()
+        old = self._v
+        new = _strip(other._value())
+        if type(old) is Box and old.node.rule is None:
+            from . import _autograd as A
+
+            new = Box(new, old.node, 0, A.TRACE)
+        self._v = new
         self._dt = other._dt
         self._geo = other._geo
         self._version += 1
@@ -377,7 +462,7 @@ class Tensor:
         raise AttributeError("__array_namespace__")
 
 
-def _rebuild(arr, requires_grad):
+def _rebuild(arr, requires_grad):  # noqa: D103
     t = wrap(C.asarray(arr))
     t.requires_grad = requires_grad
     return t
@@ -404,20 +489,22 @@ def wrap(value, dt=None) -> Tensor:
     return t
 
 
+_DETACH = M.Detach()
+
+
 def _alias(x: Tensor) -> Tensor:
     """A tensor sharing x's storage with no autograd history (detach / .data)."""
     t = _new(Tensor)
-    t._v = x._value()
+    t._v = _strip(x._value())
     t._dt = x._dt
     t._geo = x._geo
     if x._base is None:
-        # an alias of a base: a view with an empty chain
         t._base = x
-        t._chain = ()
+        t._chain = (_DETACH,)
         t._ver = x._version
     else:
         t._base = x._base
-        t._chain = x._chain
+        t._chain = x._chain + (_DETACH,)
         t._ver = x._ver
     return t
 
@@ -427,9 +514,7 @@ _BACKEND = _dispatch._BACKEND.get
 
 
 def _mutable():
-    """The current backend's in-place module, or None (immutable arrays, or autograd records)."""
-    if _RECORDING():
-        return None
+    """The current backend's in-place module, or None (immutable arrays)."""
     b = _BACKEND()
     return (b or _dispatch.state().backend).inplace
 

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-deep bench support clean
+.PHONY: run test test-deep bench support clean conformance
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,7 +22,8 @@ test: $(STAMP)
 	rm -rf $(RESULTS) && mkdir -p $(RESULTS)
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 \
 	    --junitxml=$(RESULTS)/junit.xml tests; status=$$?; \
-	    $(BIN)/python scripts/support_table.py; exit $$status
+	    $(BIN)/python scripts/support_table.py; $(BIN)/python scripts/support_numpy.py; \
+	    $(BIN)/python scripts/support_torch.py; exit $$status
 
 test-deep: $(STAMP)
 	rm -rf $(RESULTS) && mkdir -p $(RESULTS)
@@ -30,6 +31,16 @@ test-deep: $(STAMP)
 
 support:
 	$(BIN)/python scripts/support_table.py
+	$(BIN)/python scripts/support_numpy.py
+	$(BIN)/python scripts/support_torch.py
+
+# PyTorch's OpInfo corpus, every sample, on every backend (slow): writes
+# tests/results/opinfo.jsonl and docs/support/torch.md. Known-failure lists:
+# `$(BIN)/python tests/frontends/torch/test_opinfo.py --update-known-failures --from-results`.
+conformance: $(STAMP)
+	mkdir -p $(RESULTS)
+	TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/python tests/frontends/torch/test_opinfo.py --jobs 2
+	$(BIN)/python scripts/support_torch.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/overhead.py

@@ -47,6 +47,10 @@ from . import _methods  # noqa: E402
 
 _methods.attach(dict(globals()))
 
+for _n in _methods.INPLACE:  # torch.exp_(t), torch.clamp_(t, ...): the in-place methods
+    if hasattr(Tensor, _n + "_") and _n + "_" not in globals() and _n in globals():
+        globals()[_n + "_"] = getattr(Tensor, _n + "_")
+
 for _sub in ("linalg", "fft", "special", "nn", "random", "autograd", "optim", "utils", "serialization"):
     try:
         globals()[_sub] = _importlib.import_module(f"{__name__}.{_sub}")

@@ -39,7 +39,8 @@ _NOT_METHODS = {"tensor", "as_tensor", "from_numpy", "zeros", "ones", "empty", "
                 "inference_mode", "compile", "use_deterministic_algorithms", "set_printoptions",
                 "is_floating_point", "is_complex", "numel", "typename", "atleast_1d",
                 "atleast_2d", "atleast_3d", "chain_matmul", "cdist", "combinations",
-                "set_num_threads", "get_num_threads", "dtype", "device", "Size", "Tensor",
+                "set_num_threads", "get_num_threads", "range", "poisson", "view_as_real",
+                "view_as_complex", "dtype", "device", "Size", "Tensor",
                 "Generator", "finfo", "iinfo", "dequantize", "bucketize", "searchsorted",
                 "vander", "tensordot", "kron", "block_diag", "cov", "corrcoef", "histc",
                 "where", "clamp", "clip", "bincount", "tensor_split", "split", "chunk",
@@ -111,6 +112,27 @@ def _reshaping_inplace(fn):
     return op
 
 
+def _invert(fn):
+    def invert(self):
+        d = self.dtype
+        if d.is_floating_point or d.is_complex:
+            raise TypeError("~ (bitwise_not) is only implemented for integer and boolean tensors, "
+                            f"not {d}")
+        return fn(self)
+    return invert
+
+
+def _float_power_(fn):
+    def float_power_(self, exponent):
+        want = T.complex128 if self.dtype.is_complex or (
+            isinstance(exponent, Tensor) and exponent.dtype.is_complex) or isinstance(exponent, complex) else T.float64
+        if self.dtype is not want:
+            raise RuntimeError(f"the base given to float_power_ has dtype {T.SCALAR_NAME[self.dtype]} "
+                               f"but the operation's result requires dtype {T.SCALAR_NAME[want]}")
+        return inplace_result(self, fn(self, exponent)._value())
+    return float_power_
+
+
 def _missing_method(self, name):
     if name.startswith("__") and name.endswith("__"):
         raise AttributeError(name)
@@ -146,6 +168,10 @@ def attach(ns: dict) -> None:
         fn = ns.get(fname)
         if fn is not None:
             setattr(Tensor, f"__{op}__", fn)
+    if "bitwise_not" in ns:
+        Tensor.__invert__ = _invert(ns["bitwise_not"])
+    if "float_power" in ns:
+        Tensor.float_power_ = _float_power_(ns["float_power"])
     Tensor.__getitem__ = V.getitem
     Tensor.__setitem__ = V.setitem
     Tensor.__getattr__ = _missing_method
@@ -215,7 +241,9 @@ def _caster(d):
 
 
 def _clone(self, *, memory_format=None):
-    return wrap(C.copy(self._value()), self._dt)
+    from ._creation import clone_tensor
+
+    return clone_tensor(self)
 
 
 def _detach(self):

@@ -1,0 +1,4 @@
+"""torch.utils.data._utils: the collate helpers (`collate.default_collate`, ...)."""
+from __future__ import annotations
+
+from . import collate

@@ -159,7 +159,7 @@ class Tensor:
         t._dt = self._dt
         t._geo = geo
         ip = _mutable()
-        if ip is None or type(value) is Box or ip.shares(value, base._v):
+        if ip is None or type(value) is Box or type(base._v) is Box or ip.shares(value, base._v):
             t._ver = base._version
         else:
             t._ver = -1  # the native value is a copy: replay the chain on each read

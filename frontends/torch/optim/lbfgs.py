@@ -119,6 +119,9 @@ class LBFGS(Optimizer):
         if len(self.param_groups) != 1:
             raise ValueError("LBFGS doesn't support per-parameter options (parameter groups)")
         self._params = self.param_groups[0]["params"]
+        if any(p.dtype.is_complex for p in self._params):
+            raise RuntimeError("LBFGS with complex parameters is not supported by unify's torch "
+                               "frontend yet")
         self._numel_cache = None
 
     def _numel(self):

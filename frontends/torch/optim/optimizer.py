@@ -295,12 +295,18 @@ class Optimizer:
 
     # ------------------------------------------------------------ helpers for subclasses
 
+    _complex_ok = False  # SGD's update is the same for complex parameters; the others' is not
+
     def _params_with_grad(self, group):
         """(param, native grad) pairs of a group's params that have a grad."""
         out = []
         for p in group["params"]:
             g = p.grad
             if g is not None:
+                if not self._complex_ok and p.dtype.is_complex:
+                    raise RuntimeError(f"{type(self).__name__} with complex parameters is not "
+                                       "supported by unify's torch frontend yet (torch updates "
+                                       "their real and imaginary parts as separate reals)")
                 out.append((p, g._value()))
         return out
 

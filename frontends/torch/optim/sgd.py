@@ -10,6 +10,8 @@ __all__ = ["SGD"]
 
 
 class SGD(Optimizer):
+    _complex_ok = True
+
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0,
                  nesterov=False, *, maximize=False, foreach=None, differentiable=False,
                  fused=None):

@@ -510,6 +510,7 @@ def nn_ones(nn, *shape):
 
 
 def _pair_nets():
+    real.manual_seed(0)
     rnet = _Net.build(RN)
     onet = _Net.build(ONN)
     onet.load_state_dict({k: ours(v) for k, v in rnet.state_dict().items()})
@@ -771,7 +772,8 @@ def test_moves_copies_and_grads(backend):
         rnet(x).sum().backward()
         onet(ours(x)).sum().backward()
         for (k, a), (_, b) in zip(rnet.named_parameters(), onet.named_parameters()):
-            check(b.grad, a.grad, **TOL)
+            # batch norm makes some of these gradients zero up to rounding
+            check(b.grad, a.grad, rtol=1e-4, atol=1e-4)
 
 
 def test_containers(backend):

@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/python examples/demo_backends.py
+	$(BIN)/python examples/demo_unify_run.py
 
 RESULTS := tests/results
 
@@ -23,7 +24,8 @@ test: $(STAMP)
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 \
 	    --junitxml=$(RESULTS)/junit.xml tests; status=$$?; \
 	    $(BIN)/python scripts/support_table.py; $(BIN)/python scripts/support_numpy.py; \
-	    $(BIN)/python scripts/support_torch.py; exit $$status
+	    $(BIN)/python scripts/support_torch.py; $(BIN)/python scripts/support_torch_nn.py; \
+	    exit $$status
 
 test-deep: $(STAMP)
 	rm -rf $(RESULTS) && mkdir -p $(RESULTS)
@@ -33,6 +35,7 @@ support:
 	$(BIN)/python scripts/support_table.py
 	$(BIN)/python scripts/support_numpy.py
 	$(BIN)/python scripts/support_torch.py
+	$(BIN)/python scripts/support_torch_nn.py
 
 # PyTorch's OpInfo corpus, every sample, on every backend (slow): writes
 # tests/results/opinfo.jsonl and docs/support/torch.md. Known-failure lists:

@@ -6,6 +6,8 @@
 """
 from .core.backend import (set_backend, using_backend, current_backend, available_backends,
                            get_backend)
+from ._install import install, uninstall
 
 __version__ = "0.1.0"
-__all__ = ["set_backend", "using_backend", "current_backend", "available_backends", "get_backend"]
+__all__ = ["set_backend", "using_backend", "current_backend", "available_backends", "get_backend",
+           "install", "uninstall"]

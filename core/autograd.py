@@ -287,14 +287,41 @@ def _toposort(roots: list[Node]) -> list[Node]:
     return order
 
 
-def backward(roots: list[tuple[Node, int, Any]], hook: Callable | None = None) -> dict[int, list]:
+def _reboxed(node: Node, t: int, from_native: dict):
+    """(out, args) of `node` boxed again for trace `t`, as they were when it was recorded."""
+    args = list(node.args)
+    for pos, sub, parent, pidx in node.parents:
+        if sub < 0:
+            args[pos] = Box(args[pos], parent, pidx, t)
+        else:
+            inner = list(args[pos])
+            inner[sub] = Box(inner[sub], parent, pidx, t)
+            args[pos] = type(args[pos])(inner)
+    if node.multi:
+        out = tuple(Box(o, node, i, t) if _float_like(o, from_native) else o
+                    for i, o in enumerate(node.out))
+    else:
+        out = Box(node.out, node, 0, t)
+    return out, args
+
+
+def backward(roots: list[tuple[Node, int, Any]], hook: Callable | None = None,
+             trace: int = 0) -> dict[int, list]:
     """Propagate cotangents from `roots` ((node, output index, cotangent) triples).
 
     Returns {id(node): [cotangent per output]} for every node reached,
     including leaves. `hook(node, cts)` may replace a node's cotangents
     before its rule runs (torch's register_hook builds on it).
+
+    With `trace` (the trace the nodes were recorded on), each rule gets its
+    arguments and outputs boxed again for that trace, so while the recording
+    table is active the backward pass records itself on the same trace and
+    its cotangents can be differentiated again (torch's create_graph=True).
     """
     from . import ops as C
+    from .dispatch import state
+
+    from_native = state().backend.from_native if trace else None
 
     grads: dict[int, list] = {}
 
@@ -316,7 +343,11 @@ def backward(roots: list[tuple[Node, int, Any]], hook: Callable | None = None) -
             g = tuple(C.zeros_like(o) if c is None else c for c, o in zip(cts, node.out))
         else:
             g = cts[0]
-        in_cts = node.rule(g, node.out, *node.args)
+        if trace:
+            out, args = _reboxed(node, trace, from_native)
+            in_cts = node.rule(g, out, *args)
+        else:
+            in_cts = node.rule(g, node.out, *node.args)
         for pos, sub, parent, pidx in node.parents:
             c = in_cts[pos]
             if sub >= 0 and c is not None:

@@ -86,8 +86,9 @@ class Reshape(Step):
 
 
 class Expand(Step):
-    """broadcast_to. Writing back keeps the first copy along each broadcast dim (frontends
-    refuse writes that would store several values in one element, as torch does)."""
+    """broadcast_to. Writing back: each base element takes the value of a copy that the write
+    changed (all copies share that element, as in torch); frontends refuse writes that would
+    store several values in one element, as torch does."""
 
     __slots__ = ("shape",)
 
@@ -100,9 +101,18 @@ class Expand(Step):
     def back(self, parent, child):
         pshape = C.shape(parent)
         lead = len(self.shape) - len(pshape)
-        key = [0] * lead + [slice(0, 1) if p == 1 and s != 1 else slice(None)
-                            for p, s in zip(pshape, self.shape[lead:])]
-        return C.astype(C.getitem(child, tuple(key)), C.dtype_of(parent))
+        old = C.broadcast_to(parent, self.shape)
+        changed = C.not_equal(child, old)
+        if C.dtype_of(child).kind in "fc":  # a NaN left alone is not a change
+            changed = C.logical_and(changed, C.logical_not(
+                C.logical_and(C.isnan(child), C.isnan(old))))
+        for ax in range(len(self.shape) - 1, -1, -1):
+            if ax >= lead and (pshape[ax - lead] != 1 or self.shape[ax] == 1):
+                continue
+            pick = C.argmax(C.astype(changed, _int64()), axis=ax, keepdims=True)
+            child = C.take_along_axis(child, pick, axis=ax)
+            changed = C.take_along_axis(changed, pick, axis=ax)
+        return C.astype(C.reshape(child, pshape), C.dtype_of(parent))
 
 
 class Diagonal(Step):

@@ -5,6 +5,11 @@ import sys
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 for _v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ.setdefault(_v, "1")
+# The jax backend compiles every (op, shape, dtype) the first time it runs it; tests run many
+# shapes once each, so compilation dominates their time. XLA's cheaper optimisation level cuts
+# that by ~30% (results stay within the tests' tolerances).
+os.environ.setdefault("XLA_FLAGS", "--xla_backend_optimization_level=0 "
+                      "--xla_llvm_disable_expensive_passes=true")
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "core"))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "frontends", "torch"))
 

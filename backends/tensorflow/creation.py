@@ -83,6 +83,13 @@ def linspace(start, stop, num, dtype, device, endpoint):
 
 
 def from_dlpack(x, device, copy):
+    if copy and hasattr(x, "__dlpack__"):
+        # a real copy through host memory: tf.identity of a DLPack import may still alias the
+        # producer's buffer, and TF aborts the process when that buffer changes under it
+        try:
+            return tf.constant(np.array(np.from_dlpack(x)))
+        except (TypeError, RuntimeError, BufferError):
+            pass
     if hasattr(x, "__dlpack__"):
         try:
             out = tf.experimental.dlpack.from_dlpack(x.__dlpack__())

@@ -1,8 +1,9 @@
 """TensorFlow linalg: tf.linalg with NumPy/Array API semantics (1-d matmul operands, batch
 broadcasting, NumPy's einsum broadcasting, integer dtypes through int64).
 
-tf.linalg.cholesky does not raise for non positive-definite input: its result is checked
-in eager mode (never inside tf.function) and LinAlgError raised.
+tf.linalg.cholesky does not raise for non positive-definite input (real dtypes get NaNs, complex
+ones garbage): in eager mode (never inside tf.function) the factor's diagonal must be real,
+finite and positive, else LinAlgError.
 """
 import functools
 
@@ -142,11 +143,17 @@ def _finite(x):
     return bool(tf.reduce_all(tf.math.is_finite(tf.math.abs(x))))
 
 
+def _positive_diagonal(factor):
+    d = tf.math.real(tf.linalg.diag_part(factor)) if factor.dtype.is_complex else \
+        tf.linalg.diag_part(factor)
+    return bool(tf.reduce_all(d > 0)) and _finite(factor)
+
+
 @_native("linalg.cholesky")
 def linalg_cholesky(x, upper):
     _square(tuple(x.shape), "linalg.cholesky")
     out = tf.linalg.cholesky(x)
-    if tf.executing_eagerly() and not _finite(out) and _finite(x):
+    if tf.executing_eagerly() and not _positive_diagonal(out) and _finite(x):
         raise LinAlgError("unify.core.linalg.cholesky: matrix is not positive definite")
     return _mH(out) if upper else out
 

@@ -41,6 +41,12 @@ def pad(x, pad_width, mode, value):
         for a, b in reversed(pairs):
             flat += [a, b]
         v = _pad_fill(value, str(x.dtype).rsplit(".", 1)[-1])
+        if x.is_complex():  # F.pad takes a real fill: a complex one pads the two parts
+            v = complex(v)
+            if v.imag:
+                return torch.complex(pad(x.real, pad_width, mode, v.real),
+                                     pad(x.imag, pad_width, mode, v.imag))
+            v = v.real
         if x.dtype == torch.bool:
             return F.pad(x.to(torch.uint8), flat, value=int(v)).to(torch.bool)
         return F.pad(x, flat, value=v)

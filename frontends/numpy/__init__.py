@@ -55,7 +55,7 @@ def unsupported(module: str, name: str) -> UnsupportedAPI:
 # implementation modules whose __all__ names join the numpy namespace
 _FUNCTION_MODULES = ("_dtype_functions", "_ufunc", "_errstate", "_creation", "_manipulation",
                      "_indexing", "_math", "_stats", "_sorting", "_sets", "_poly", "_misc",
-                     "_io")
+                     "_io", "_printing")
 
 for _m in _FUNCTION_MODULES:
     try:

@@ -19,7 +19,7 @@ __all__ = ["reshape", "ravel", "transpose", "swapaxes", "moveaxis", "rollaxis", 
            "block", "split", "array_split", "hsplit", "vsplit", "dsplit", "tile", "repeat",
            "flip", "fliplr", "flipud", "roll", "rot90", "atleast_1d", "atleast_2d",
            "atleast_3d", "append", "insert", "delete", "resize", "pad", "trim_zeros",
-           "unstack", "permute_dims", "matrix_transpose", "copyto", "astype"]
+           "unstack", "permute_dims", "matrix_transpose", "copyto", "astype", "diagonal"]
 
 
 def _a(x) -> ndarray:
@@ -50,6 +50,11 @@ permute_dims = transpose
 
 def matrix_transpose(x, /):
     return V.matrix_transpose(_a(x))
+
+
+def diagonal(a, offset=0, axis1=0, axis2=1):
+    """numpy.diagonal: a read-only view of the diagonal (NumPy 2)."""
+    return V.diagonal(_a(a), offset, axis1, axis2)
 
 
 def swapaxes(a, axis1, axis2):

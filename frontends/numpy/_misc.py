@@ -1,9 +1,12 @@
 """NumPy's comparison and type-test helpers (allclose, isclose, array_equal, iscomplexobj, ...),
-array-shape queries (ndim, shape, size), function application (apply_along_axis,
-apply_over_axes, vectorize, piecewise), bit packing and number formatting."""
+array-shape queries (ndim, shape, size, isfortran, broadcast), function application
+(apply_along_axis, apply_over_axes, vectorize, piecewise), bit packing and counting
+(bitwise_count), the matrix-vector gufuncs matvec/vecmat, from_dlpack, number formatting, and
+the configuration facts get_include, show_config, show_runtime, getbufsize, setbufsize."""
 from __future__ import annotations
 
 import builtins
+import contextvars
 import numbers
 import operator
 import re
@@ -13,11 +16,14 @@ from . import _dtypes as T
 from . import _scalars as S
 from ._math import _cast, _common, _in, _nat, _shape
 from ._ndarray import dtype_of, ndarray, normalize_axis, operand, result, wrap
+from ._ufunc import INTS as _INTS, _GUfunc, _loops, _py_native, ufunc as _ufunc
 
 __all__ = ["allclose", "isclose", "array_equal", "array_equiv", "iscomplexobj", "isrealobj",
            "iscomplex", "isreal", "isposinf", "isneginf", "isscalar", "ndim", "shape", "size", "apply_along_axis",
            "apply_over_axes", "vectorize", "piecewise", "packbits", "unpackbits", "binary_repr",
-           "base_repr"]
+           "base_repr", "bitwise_count", "matvec", "vecmat", "isfortran", "broadcast",
+           "from_dlpack", "get_include", "show_config", "show_runtime", "getbufsize",
+           "setbufsize"]
 
 _PY = (builtins.bool, builtins.int, builtins.float, builtins.complex)
 
@@ -484,3 +490,334 @@ def base_repr(number, base=2, padding=0):
     if number < 0:
         res.append("-")
     return "".join(reversed(res or "0"))
+
+
+# ------------------------------------------------------------------ bitwise_count, matvec, vecmat
+
+_WIDTH_UNSIGNED = {1: C.uint8, 2: C.uint16, 4: C.uint32, 8: C.uint64}
+
+
+def _popcount(x):
+    """Number of 1-bits of |x| (two's-complement |INT_MIN| counts one bit, as in NumPy)."""
+    d = C.dtype_of(x)
+    n = d.itemsize
+    ut = _WIDTH_UNSIGNED[n]
+    if d.kind == "i":
+        x = C.abs(x)
+    u = C.astype(x, ut)
+
+    def k(v):
+        return C.asarray(v, dtype=ut)
+    ones = int("55" * n, 16)
+    twos = int("33" * n, 16)
+    nibbles = int("0f" * n, 16)
+    u = C.subtract(u, C.bitwise_and(C.bitwise_right_shift(u, k(1)), k(ones)))
+    u = C.add(C.bitwise_and(u, k(twos)), C.bitwise_and(C.bitwise_right_shift(u, k(2)), k(twos)))
+    u = C.bitwise_and(C.add(u, C.bitwise_right_shift(u, k(4))), k(nibbles))
+    shift = 8
+    while shift < 8 * n:  # add up the byte counts into the lowest byte
+        u = C.add(u, C.bitwise_right_shift(u, k(shift)))
+        shift *= 2
+    return C.astype(C.bitwise_and(u, k(0xFF)), C.uint8)
+
+
+class _Ufunc(_ufunc):
+    __slots__ = ()
+
+    def __reduce__(self):
+        return self.__name__  # pickled by reference to this module's global
+
+
+bitwise_count = _Ufunc("bitwise_count", 1, 1, _loops(_INTS, 1, "B"), {"default": _popcount})
+
+
+def _matvec(a, b):
+    return C.sum(C.multiply(a, C.expand_dims(b, axis=-2)), axis=-1, dtype=C.dtype_of(a))
+
+
+def _matvec_bool(a, b):
+    return C.any(C.logical_and(a, C.expand_dims(b, axis=-2)), axis=-1)
+
+
+def _vecmat(a, b):
+    d = C.dtype_of(a)
+    if d.kind == "c":
+        a = C.conj(a)
+    return C.sum(C.multiply(C.expand_dims(a, axis=-1), b), axis=-2, dtype=d)
+
+
+def _vecmat_bool(a, b):
+    return C.any(C.logical_and(C.expand_dims(a, axis=-1), b), axis=-2)
+
+
+class _MatVec(_GUfunc):
+    """matvec (m,n),(n)->(m) and vecmat (n),(n,m)->(m) (vecmat conjugates the vector)."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return self.__name__
+
+    def __call__(self, *args, out=None, axes=None, axis=None, dtype=None, casting="same_kind",
+                 order="K", subok=True, signature=None):
+        if len(args) == 3 and out is None:
+            out, args = args[2], args[:2]
+        if len(args) != 2:
+            raise TypeError(f"{self.__name__}() takes from 2 to 3 positional arguments but "
+                            f"{len(args)} were given")
+        if axis is not None:
+            raise TypeError(f"{self.__name__}: axis can only be used with a single shared core "
+                            f"dimension, not with the 2 distinct ones implied by signature "
+                            f"{self.signature}.")
+        vals, dts, weak = self._operands(args)
+        fn, ins, outs = self._select(dts, dtype, casting, weak, vals)
+        xs = [_py_native(v, w) if type(v) in _PY else (v if d is w else C.astype(v, w.core))
+              for v, d, w in zip(vals, dts, ins)]
+        mat = 0 if self.__name__ == "matvec" else 1
+        if axes is not None:
+            if len(axes) != 3:
+                raise ValueError(f"{self.__name__}: axes should be a list with an entry for all "
+                                 "3 inputs and outputs; entries for outputs can only be omitted "
+                                 "if none of them has core axes.")
+            for i in range(2):
+                want = 2 if i == mat else 1
+                ax = tuple(axes[i]) if isinstance(axes[i], (tuple, list)) else (axes[i],)
+                if len(ax) != want:
+                    raise ValueError(f"{self.__name__}: operand {i} has {len(ax)} core "
+                                     f"dimensions in axes, but the signature needs {want}")
+                nd = len(_shape(xs[i]))
+                if nd < want:
+                    break  # the dimension check below raises NumPy's error
+                ax = tuple(normalize_axis(k, nd) for k in ax)
+                xs[i] = C.moveaxis(xs[i], ax, tuple(range(-want, 0)))
+        for i, x in enumerate(xs):
+            want = 2 if i == mat else 1
+            nd = len(_shape(x))
+            if nd < want:
+                raise ValueError(f"{self.__name__}: Input operand {i} does not have enough "
+                                 f"dimensions (has {nd}, gufunc core with signature "
+                                 f"{self.signature} requires {want})")
+        sa, sb = _shape(xs[0]), _shape(xs[1])
+        n_a = sa[-1]
+        n_b = sb[-1] if mat == 0 else sb[-2]
+        if n_a != n_b:
+            raise ValueError(f"{self.__name__}: Input operand 1 has a mismatch in its core "
+                             f"dimension 0, with gufunc signature {self.signature} (size "
+                             f"{n_b} is different from {n_a})")
+        loop_a = sa[:-2] if mat == 0 else sa[:-1]
+        loop_b = sb[:-1] if mat == 0 else sb[:-2]
+        try:
+            C.broadcast_shapes(loop_a, loop_b)
+        except Exception:  # noqa: BLE001
+            raise ValueError(f"operands could not be broadcast together with remapped shapes "
+                             f"{sa} {sb}") from None
+        r = fn(xs[0], xs[1])
+        if C.dtype_of(r) is not outs[0].core:
+            r = C.astype(r, outs[0].core)
+        if axes is not None and axes[2] is not None:
+            oax = axes[2][0] if isinstance(axes[2], (tuple, list)) else axes[2]
+            r = C.moveaxis(r, -1, normalize_axis(oax, len(_shape(r))))
+        if out is not None:
+            from ._ndarray import write_out
+
+            return write_out(out, r, casting)
+        return result(r, outs[0])
+
+    def reduce(self, *a, **k):
+        raise RuntimeError("Reduction not defined on ufunc with signature")
+
+    accumulate = reduceat = reduce
+
+    def outer(self, *a, **k):
+        raise TypeError("method outer is not allowed in ufunc with non-trivial signature")
+
+    def at(self, *a, **k):
+        raise TypeError(f"{self.__name__}.at does not support ufunc with non-trivial signature: "
+                        f"{self.__name__} has signature {self.signature}.")
+
+
+_MV_LOOPS = _loops("?bBhHiIlLefdFD", 2)
+matvec = _MatVec("matvec", 2, 1, _MV_LOOPS, {"default": _matvec, "?": _matvec_bool},
+                 signature="(m,n),(n)->(m)")
+vecmat = _MatVec("vecmat", 2, 1, _MV_LOOPS, {"default": _vecmat, "?": _vecmat_bool},
+                 signature="(n),(n,m)->(m)")
+
+
+# ------------------------------------------------------------------ isfortran, broadcast
+
+def isfortran(a):
+    """True when `a` is Fortran-contiguous and not C-contiguous (NumPy's flags.fnc)."""
+    return a.flags.fnc
+
+
+class _FlatIter:
+    """The element iterator of one `broadcast` operand (NumPy's flatiter, reduced to next())."""
+
+    def __init__(self, flat, d, size):
+        self._flat, self._d, self._size, self.index = flat, d, size, 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        i = self.index
+        if i >= self._size:
+            raise StopIteration
+        self.index = i + 1
+        return result(C.getitem(self._flat, i), self._d)
+
+
+class broadcast:
+    """numpy.broadcast: the broadcast shape of its operands, and an iterator over tuples of
+    their broadcast elements. `iters` are simple element iterators (`next()` and `index`),
+    not full flatiter objects."""
+
+    def __init__(self, *args):
+        ops = []
+        for a in args:
+            if isinstance(a, broadcast):
+                ops.extend(a._ops)
+            else:
+                ops.append(_in(a) if not isinstance(a, ndarray) else (a._value(), a.dtype))
+        if len(ops) > 64:
+            raise ValueError("Need at least 0 and at most 64 array objects.")
+        shapes = [_shape(v) for v, _ in ops]
+        shape = ()
+        for i, s in enumerate(shapes):
+            try:
+                shape = tuple(C.broadcast_shapes(shape, s))
+            except Exception:  # noqa: BLE001
+                first = next(j for j in range(i) if not _compatible(shapes[j], s))
+                raise ValueError(f"shape mismatch: objects cannot be broadcast to a single shape."
+                                 f"  Mismatch is between arg {first} with shape {shapes[first]} "
+                                 f"and arg {i} with shape {s}.") from None
+        self._ops = ops
+        self.shape = shape
+        self.nd = self.ndim = len(shape)
+        self.numiter = len(ops)
+        n = 1
+        for k in shape:
+            n *= k
+        self.size = n
+        self.reset()
+
+    def reset(self):
+        self.index = 0
+        self.iters = tuple(_FlatIter(C.reshape(C.broadcast_to(v, self.shape), (-1,)), d,
+                                     self.size) for v, d in self._ops)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.index >= self.size:
+            raise StopIteration
+        self.index += 1
+        return tuple(next(it) for it in self.iters)
+
+
+def _compatible(a, b) -> bool:
+    try:
+        C.broadcast_shapes(a, b)
+        return True
+    except Exception:  # noqa: BLE001
+        return False
+
+
+# ------------------------------------------------------------------ from_dlpack
+
+def from_dlpack(x, /, *, device=None, copy=None):
+    """numpy.from_dlpack onto the current backend. The import goes through a host NumPy view
+    (`numpy.from_dlpack`), so memory is shared with `x` exactly where the backend keeps host
+    NumPy memory (the numpy backend; torch on CPU), and copied otherwise."""
+    import numpy
+
+    if device is not None and device != "cpu":
+        raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')
+    if not hasattr(x, "__dlpack__"):
+        raise AttributeError(f"'{type(x).__name__}' object has no attribute '__dlpack__'")
+    host = numpy.from_dlpack(x)
+    if copy:
+        host = host.copy()
+    d = T.as_dtype(host.dtype.name)
+    return wrap(C.asarray(host, dtype=d.core), d)
+
+
+# ------------------------------------------------------------------ configuration facts
+
+def get_include():
+    """The directory of NumPy's C headers (those of the installed NumPy, which unify uses as its
+    host array library)."""
+    import numpy
+
+    return numpy.get_include()
+
+
+def _config():
+    import platform
+    import sys
+
+    from ...core import dispatch
+    from . import __version__
+
+    backend = dispatch.state().backend
+    return {"unify numpy frontend": {"emulates numpy": __version__,
+                                     "backend": getattr(backend, "name", str(backend))},
+            "Python Information": {"path": sys.executable,
+                                   "version": platform.python_version()}}
+
+
+def show_config(mode="stdout"):
+    """unify's configuration (the emulated NumPy version and the current backend), not a NumPy
+    build's: printed (mode="stdout") or returned (mode="dicts")."""
+    if mode not in ("stdout", "dicts"):
+        raise AttributeError("Invalid `mode`, use one of: stdout, dicts")
+    cfg = _config()
+    if mode == "dicts":
+        return cfg
+    for section, items in cfg.items():
+        print(f"{section}:")
+        for k, v in items.items():
+            print(f"  {k}: {v}")
+    return None
+
+
+def show_runtime():
+    """Prints the runtime facts (the emulated NumPy version, Python, the platform and the
+    current unify backend)."""
+    import platform
+    import pprint
+    import sys
+
+    from . import __version__
+
+    info = [{"numpy_version": __version__, "python": sys.version, "uname": platform.uname()},
+            {"unify_backend": _config()["unify numpy frontend"]["backend"]}]
+    pprint.pprint(info)
+
+
+_BUFSIZE = contextvars.ContextVar("unify_numpy_bufsize", default=8192)
+
+
+def getbufsize():
+    """The ufunc buffer size in elements (kept for NumPy compatibility; unify's backends do
+    not use it)."""
+    return _BUFSIZE.get()
+
+
+def setbufsize(size):
+    """Sets the ufunc buffer size (validated as NumPy does) and returns the old one."""
+    if type(size) is builtins.bool:
+        raise TypeError("an integer is required")
+    if size < 0:
+        raise ValueError("buffer size must be non-negative")
+    size = operator.index(size)
+    if size > 10_000_000:
+        raise ValueError(f"Buffer size, {size}, is too big")
+    if size < 5:
+        raise ValueError(f"Buffer size, {size}, is too small")
+    if size % 16:
+        raise ValueError(f"Buffer size, {size}, is not a multiple of 16")
+    old = _BUFSIZE.get()
+    _BUFSIZE.set(size)
+    return old

@@ -22,7 +22,7 @@ __version__ = "2.13.0"
 
 # implementation modules whose __all__ names join the torch namespace
 _FUNCTION_MODULES = ("_creation", "_pointwise", "_reduce", "_search", "_shape", "_indexing", "_serialization", "_autograd",
-                     "_random", "_products", "_dtype_functions")
+                     "_random", "_products", "_dtype_functions", "_aten", "_misc", "_igamma", "_nn_top")
 
 for _m in _FUNCTION_MODULES:
     try:
@@ -51,7 +51,7 @@ for _n in _methods.INPLACE:  # torch.exp_(t), torch.clamp_(t, ...): the in-place
     if hasattr(Tensor, _n + "_") and _n + "_" not in globals() and _n in globals():
         globals()[_n + "_"] = getattr(Tensor, _n + "_")
 
-for _sub in ("linalg", "fft", "special", "nn", "random", "autograd", "optim", "utils", "serialization"):
+for _sub in ("linalg", "fft", "special", "nn", "random", "autograd", "optim", "utils", "serialization", "masked", "func", "ops", "signal"):
     try:
         globals()[_sub] = _importlib.import_module(f"{__name__}.{_sub}")
     except ModuleNotFoundError as _e:

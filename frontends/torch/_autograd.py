@@ -7,6 +7,9 @@ recording table, so every core op records (composites through their parts). `no_
 the unboxing table (core.autograd.paused): values computed inside carry no gradient.
 `backward()` runs the core engine from the tensor's node and accumulates into `.grad` of the
 leaf tensors reached (found through `_LEAVES`, a weak map from leaf node to tensor).
+With create_graph=True the pass runs in grad mode and records itself on the same eager trace
+(the engine hands each rule its arguments boxed again), so gradients are tensors with a graph
+and can be differentiated again, like torch's single graph. `tensor.grad_fn` is a `GradFn`.
 """
 from __future__ import annotations
 
@@ -174,7 +177,7 @@ def is_leaf_box(v) -> bool:
 
 # ------------------------------------------------------------------ backward
 
-def _roots(tensors, grads):
+def _roots(tensors, grads, create_graph=False):
     from ._tensor import Tensor, wrap  # noqa: F401
 
     roots = []
@@ -188,7 +191,9 @@ def _roots(tensors, grads):
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
             ct = C.ones_like(AG.strip(v))
         else:
-            ct = AG.strip(g._value()) if isinstance(g, Tensor) else C.asarray(g)
+            ct = g._value() if isinstance(g, Tensor) else C.asarray(g)
+            if not create_graph:
+                ct = AG.strip(ct)
             if tuple(C.shape(ct)) != tuple(C.shape(AG.strip(v))):
                 raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of "
                                    f"{tuple(C.shape(ct))} and output[{i}] has a shape of "
@@ -222,15 +227,25 @@ def _apply_hook(fn, ct):
     from ._tensor import wrap
 
     r = fn(wrap(ct))
-    return ct if r is None else AG.strip(r._value())
+    if r is None:
+        return ct
+    return r._value() if D.state().recording else AG.strip(r._value())
 
 
 def _run(roots, create_graph):
-    if create_graph:
-        raise RuntimeError("create_graph=True is not supported by unify's torch frontend yet")
+    """The core engine over the eager graph. With create_graph the pass runs in grad mode and
+    records itself on the eager trace (each rule sees its arguments boxed again), so the
+    cotangents it returns have a graph of their own: higher-order gradients."""
     _POST.clear()
-    with AG.paused():
-        return AG.backward(roots, _hook)
+    if not create_graph:
+        with AG.paused():
+            return AG.backward(roots, _hook)
+    prev = _set_mode(True)
+    _record_on()
+    try:
+        return AG.backward(roots, _hook, TRACE)
+    finally:
+        _restore(prev)
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
@@ -242,12 +257,12 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
         grad_tensors = [None] * len(tensors)
     elif isinstance(grad_tensors, Tensor):
         grad_tensors = [grad_tensors]
-    grads = _run(_roots(tensors, grad_tensors), create_graph)
+    grads = _run(_roots(tensors, grad_tensors, create_graph), create_graph)
     only = None
     if inputs is not None:
         inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
         only = {id(i._value().node) for i in inputs if type(i._value()) is Box}
-    with AG.paused():
+    with (enable_grad() if create_graph else no_grad()):
         for nid, cts in grads.items():
             if only is not None and nid not in only:
                 continue
@@ -268,7 +283,9 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
 
 
 def _accumulate(t, g, wrap) -> None:
-    g = AG.strip(g)
+    """t.grad += g (out of place; under create_graph the sum keeps g's graph)."""
+    if not D.state().recording:
+        g = AG.strip(g)
     if t.grad is None:
         t.grad = wrap(g)
     else:
@@ -277,7 +294,7 @@ def _accumulate(t, g, wrap) -> None:
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
          only_inputs=True, allow_unused=None, is_grads_batched=False, materialize_grads=False):
-    """torch.autograd.grad (first order)."""
+    """torch.autograd.grad; with create_graph=True the gradients have a graph of their own."""
     from ._tensor import Tensor, wrap
 
     outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
@@ -290,7 +307,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     for i, t in enumerate(inputs):
         if type(t._value()) is not Box:
             raise RuntimeError(f"One of the differentiated Tensors does not require grad")
-    grads = _run(_roots(outputs, grad_outputs), create_graph)
+    grads = _run(_roots(outputs, grad_outputs, create_graph), create_graph)
     out = []
     for t in inputs:
         v = t._value()
@@ -306,7 +323,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
                                    "desired behavior.")
             out.append(None)
         else:
-            out.append(wrap(AG.strip(g)))
+            out.append(wrap(g if create_graph else AG.strip(g)))
     return tuple(out)
 
 
@@ -331,3 +348,56 @@ def retain_grad(t) -> None:
         raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
     if v.node.rule is not None:
         _RETAINED.setdefault(v.node, {})[v.index] = weakref.ref(t)
+
+
+# ------------------------------------------------------------------ grad_fn
+
+class GradFn:
+    """What `tensor.grad_fn` gives: the recorded op that made a non-leaf tensor."""
+
+    __slots__ = ("_node",)
+
+    def __init__(self, node):
+        self._node = node
+
+    def name(self) -> str:
+        from ._format import _backward_name
+
+        n = self._node.name
+        return n if n.endswith("Backward") else _backward_name(self._node)  # Function: its own
+
+    @property
+    def next_functions(self):
+        out = []
+        for _, _, p, i in self._node.parents:
+            if p.rule is None:
+                t = _LEAVES.get(id(p))
+                out.append((AccumulateGrad(t) if t is not None else None, 0))
+            else:
+                out.append((GradFn(p), i))
+        return tuple(out)
+
+    def __eq__(self, other):
+        return isinstance(other, GradFn) and other._node is self._node
+
+    def __hash__(self):
+        return id(self._node)
+
+    def __repr__(self) -> str:
+        return f"<{self.name()} object at {hex(id(self._node))}>"
+
+
+class AccumulateGrad:
+    """The graph's sink for a leaf tensor (`next_functions` of its consumers)."""
+
+    __slots__ = ("variable",)
+
+    def __init__(self, variable):
+        self.variable = variable
+
+    def name(self) -> str:
+        return "torch::autograd::AccumulateGrad"
+
+
+def grad_fn_of(v):
+    return GradFn(v.node) if type(v) is Box and v.node.rule is not None else None

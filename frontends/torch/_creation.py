@@ -40,7 +40,8 @@ class memory_format:
 
 
 class layout:
-    """torch.layout (only torch.strided exists here). Equal to the string "torch.strided" that
+    """torch.layout. Only torch.strided tensors exist here: the sparse layouts are names that
+    creation functions refuse (UnsupportedAPI). Equal to the string "torch.strided" that
     Tensor.layout gives."""
 
     __slots__ = ("_name",)
@@ -59,6 +60,18 @@ class layout:
 
 
 strided = layout("strided")
+sparse_coo, sparse_csr, sparse_csc, sparse_bsr, sparse_bsc = (layout(n) for n in (
+    "sparse_coo", "sparse_csr", "sparse_csc", "sparse_bsr", "sparse_bsc"))
+
+
+def _check_layout(lay):
+    if lay is not None and lay is not strided and lay != "torch.strided":
+        if not isinstance(lay, layout):
+            raise TypeError(f"layout must be a torch.layout, not {type(lay).__name__}")
+        from ._api import UnsupportedAPI
+
+        raise UnsupportedAPI(f"layout={lay!r}: only torch.strided tensors are supported by "
+                             f"unify's torch frontend")
 
 contiguous_format = memory_format("contiguous_format")
 preserve_format = memory_format("preserve_format")
@@ -345,6 +358,7 @@ def _num(x):
 def _filled(fname, fill):
     def make(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
              pin_memory=False, memory_format=None, **kw):
+        _check_layout(layout)
         if kw:  # torch.zeros(size=(2, 3))
             if set(kw) != {"size"}:
                 raise TypeError(f"{fname}() got an unexpected keyword argument "
@@ -366,6 +380,7 @@ empty = _filled("empty", C.empty)
 
 def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None,
          requires_grad=False, pin_memory=False):
+    _check_layout(layout)
     if not isinstance(size, (tuple, list)):
         raise TypeError(f"full(): argument 'size' (position 1) must be tuple of ints, not "
                         f"{type(size).__name__}")
@@ -385,6 +400,7 @@ def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None,
 def empty_strided(size, stride, *, dtype=None, layout=None, device=None, requires_grad=False,
                   pin_memory=False):
     """torch.empty_strided: logical strides as given (contents are zeros)."""
+    _check_layout(layout)
     shape = _size((size,), None, "empty_strided")
     stride = tuple(operator.index(s) for s in stride)
     if len(stride) != len(shape):
@@ -400,6 +416,7 @@ def empty_strided(size, stride, *, dtype=None, layout=None, device=None, require
 def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=None,
                    requires_grad=False, pin_memory=False):
     """torch.empty_permuted: dims laid out in `physical_layout` order (contents are zeros)."""
+    _check_layout(layout)
     shape = _size((size,), None, "empty_permuted")
     perm = [operator.index(p) for p in physical_layout]
     if sorted(perm) != list(_range(len(shape))):
@@ -415,6 +432,7 @@ def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=Non
 
 def _new_empty_strided(self, size, stride, *, dtype=None, layout=None, device=None,
                        requires_grad=False, pin_memory=False):
+    _check_layout(layout)
     return empty_strided(size, stride, dtype=self.dtype if dtype is None else dtype,
                          device=device, requires_grad=requires_grad)
 
@@ -424,6 +442,7 @@ Tensor.new_empty_strided = _new_empty_strided
 
 def scalar_tensor(s, *, dtype=None, layout=None, device=None, requires_grad=False,
                   pin_memory=False):
+    _check_layout(layout)
     dt = _dtype(dtype)
     v = _fill_scalar(_num(s) if isinstance(s, Tensor) else s, dt)
     return _finish(C.to_device(v, native_device(device)) if device is not None else v, dt, None,
@@ -432,6 +451,7 @@ def scalar_tensor(s, *, dtype=None, layout=None, device=None, requires_grad=Fals
 
 def eye(n, m=None, *, out=None, dtype=None, layout=None, device=None, requires_grad=False,
         pin_memory=False):
+    _check_layout(layout)
     n = operator.index(n)
     if n < 0:
         raise RuntimeError(f"n must be greater or equal to 0, got {n}")
@@ -454,6 +474,7 @@ def _like_dtype(input, dtype):
 def _like(fname, fill):
     def make(input, *, dtype=None, layout=None, device=None, requires_grad=False,
              memory_format=None):
+        _check_layout(layout)
         dt = _like_dtype(input, dtype)
         dev = native_device(device) if device is not None else C.device_of(input._value())
         t = _finish(fill(C.shape(input._value()), dtype=dt.core, device=dev), dt, None,
@@ -473,6 +494,7 @@ empty_like = _like("empty_like", C.empty)
 
 def full_like(input, fill_value, *, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None):
+    _check_layout(layout)
     dt = _like_dtype(input, dtype)
     shape = C.shape(input._value())
     v = C.broadcast_to(_fill_scalar(fill_value, dt), shape)
@@ -490,6 +512,7 @@ def full_like(input, fill_value, *, dtype=None, layout=None, device=None, requir
 
 def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, device=None,
            requires_grad=False, pin_memory=False):
+    _check_layout(layout)
     if end is None:
         start, end = 0, start
     start, end, step = _num(start), _num(end), _num(step)
@@ -540,6 +563,7 @@ def _linear(start, step, n, dt):
 def range(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, device=None,  # noqa: A001
           requires_grad=False):
     """torch.range (deprecated): `end` included; default dtype is the default float dtype."""
+    _check_layout(layout)
     warnings.warn("torch.range is deprecated and will be removed in a future release because its "
                   "behavior is inconsistent with Python's range builtin. Instead, use torch.arange, "
                   "which produces values in [start, end).", UserWarning, stacklevel=2)
@@ -579,6 +603,7 @@ def _lin_values(start, end, steps, work):
 
 def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=None,
              requires_grad=False):
+    _check_layout(layout)
     start, end = _num(start), _num(end)
     steps = operator.index(steps)
     if steps < 0:
@@ -605,6 +630,7 @@ def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=Non
 
 def logspace(start, end, steps, base=10.0, *, out=None, dtype=None, layout=None, device=None,
              requires_grad=False):
+    _check_layout(layout)
     start, end = _num(start), _num(end)
     steps = operator.index(steps)
     if steps < 0:
@@ -716,10 +742,12 @@ def _indices(fn, row, col, offset, dtype, device):
 
 
 def tril_indices(row, col, offset=0, *, dtype=None, device=None, layout=None):
+    _check_layout(layout)
     return _indices("tril_indices", row, col, offset, dtype, device)
 
 
 def triu_indices(row, col, offset=0, *, dtype=None, device=None, layout=None):
+    _check_layout(layout)
     return _indices("triu_indices", row, col, offset, dtype, device)
 
 
@@ -805,4 +833,5 @@ __all__ = ["tensor", "as_tensor", "from_numpy", "clone", "zeros", "ones", "empty
            "empty_like", "full_like", "scalar_tensor", "empty_strided", "asarray", "frombuffer",
            "tril_indices", "triu_indices", "meshgrid", "cartesian_prod", "combinations",
            "memory_format", "contiguous_format", "preserve_format", "channels_last",
-           "channels_last_3d", "layout", "strided", "empty_permuted"]
+           "channels_last_3d", "layout", "strided", "sparse_coo", "sparse_csr", "sparse_csc",
+           "sparse_bsr", "sparse_bsc", "empty_permuted"]

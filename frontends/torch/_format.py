@@ -140,7 +140,7 @@ def tensor_repr(t) -> str:
         extra.append(f"dtype={d}")
     if t.requires_grad:
         node = t.grad_fn
-        extra.append(f"grad_fn=<{_backward_name(node)}>" if node is not None else "requires_grad=True")
+        extra.append(f"grad_fn=<{node.name()}>" if node is not None else "requires_grad=True")
     return _PREFIX + body + "".join(", " + e for e in extra) + ")"
 
 

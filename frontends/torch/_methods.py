@@ -7,11 +7,13 @@ methods torch has without a function of that name.
 """
 from __future__ import annotations
 
+import math
+
 from ... import core as C
 from . import _dtype as T
 from ._api import unsupported
 from ._convert import inplace_result
-from ._tensor import Tensor, wrap
+from ._tensor import Size, Tensor, wrap
 from . import _views as V
 
 # operator -> (namespace function, reflected?)
@@ -44,11 +46,24 @@ _NOT_METHODS = {"tensor", "as_tensor", "from_numpy", "zeros", "ones", "empty", "
                 "Generator", "finfo", "iinfo", "dequantize", "bucketize", "searchsorted",
                 "vander", "tensordot", "kron", "block_diag", "cov", "corrcoef", "histc",
                 "where", "clamp", "clip", "bincount", "tensor_split", "split", "chunk",
-                "unbind", "squeeze", "unsqueeze", "flatten", "unflatten"}
+                "unbind", "squeeze", "unsqueeze", "flatten", "unflatten", "rsub", "fill", "isin",
+                "unravel_index", "gradient", "histogramdd", "svd_lowrank", "pca_lowrank"}
+# namespace functions that torch.Tensor does not have as methods (nn-style and internal ops,
+# the *_copy variants, save/load, ...)
+_NOT_METHODS |= set("""adaptive_avg_pool1d adaptive_max_pool1d alias_copy as_strided_copy atleast_1d
+    atleast_2d atleast_3d avg_pool1d bilinear bucketize celu celu_ channel_shuffle constant_pad_nd
+    conv1d conv2d conv3d conv_transpose1d conv_transpose2d conv_transpose3d cosine_similarity
+    cumulative_trapezoid detach_copy diagonal_copy empty_permuted expand_copy fmax_ fmin_
+    grid_sampler_2d grid_sampler_3d is_inference_mode_enabled load logaddexp_ lu_unpack
+    max_pool1d max_pool1d_with_indices max_pool2d max_pool3d maximum_ minimum_ native_batch_norm
+    native_channel_shuffle native_group_norm native_layer_norm pairwise_distance pdist
+    permute_copy pixel_shuffle pixel_unshuffle rms_norm rrelu rrelu_ save searchsorted
+    segment_reduce select_copy selu selu_ split_copy split_with_sizes_copy squeeze_copy std_mean
+    t_copy tensordot threshold threshold_ transpose_copy trapezoid trapz unbind_copy unfold_copy
+    unsqueeze_copy var_mean view_as_complex_copy view_as_real_copy view_copy""".split())
 _ALWAYS = {"split", "chunk", "unbind", "squeeze", "unsqueeze", "flatten", "unflatten", "where",
-           "clamp", "clip", "bincount", "tensor_split", "bucketize", "searchsorted", "cov",
-           "corrcoef", "histc", "kron", "tensordot", "atleast_1d", "atleast_2d", "atleast_3d",
-           "is_floating_point", "is_complex", "numel", "dequantize"}
+           "clamp", "clip", "bincount", "tensor_split", "cov",
+           "corrcoef", "histc", "kron", "is_floating_point", "is_complex", "numel", "dequantize"}
 
 # in-place variants (`x.name_(...)`) of these functions
 INPLACE = ["add", "sub", "mul", "div", "true_divide", "floor_divide", "remainder", "fmod", "pow",
@@ -72,7 +87,7 @@ INPLACE = ["add", "sub", "mul", "div", "true_divide", "floor_divide", "remainder
            "celu", "selu", "silu", "mish", "hardsigmoid", "hardswish", "threshold", "rrelu",
            "dropout", "sqrt", "exponential", "uniform", "normal", "bernoulli", "random",
            "geometric", "cauchy", "log_normal", "conj_physical", "float_power", "true_divide",
-           "as_strided", "resize", "map", "apply"]
+           "as_strided", "resize", "map", "apply", "fill"]
 
 # in-place ops that change geometry instead of values (t_, squeeze_, ...)
 _RESHAPING_INPLACE = {"t", "transpose", "squeeze", "unsqueeze", "swapaxes", "swapdims", "as_strided"}
@@ -86,6 +101,43 @@ def _operator(fn, reflected):
         def op(self, other):
             return fn(self, other)
     return op
+
+
+def _reflected(fn, name):
+    """torch's Python-defined reflected operators (`Tensor.__rsub__` ...): fn(other, self);
+    NotImplemented when neither operand is a tensor or fn raises TypeError."""
+    def op(self, other):
+        if not isinstance(self, Tensor) and not isinstance(other, Tensor):
+            return NotImplemented
+        try:
+            return fn(other, self)
+        except TypeError:
+            return NotImplemented
+    op.__name__ = name
+    return op
+
+
+def _rsub(rsub):
+    def __rsub__(self, other):
+        if not isinstance(self, Tensor):
+            return NotImplemented
+        try:
+            return rsub(self, other)
+        except TypeError:
+            return NotImplemented
+    return __rsub__
+
+
+def _rdiv(reciprocal, mul):
+    def __rdiv__(self, other):
+        """other / self computed as torch does: self.reciprocal() * other."""
+        if not isinstance(self, Tensor):
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'reciprocal'")
+        try:
+            return mul(reciprocal(self), other)
+        except TypeError:
+            return NotImplemented
+    return __rdiv__
 
 
 def _scalar_tensor(x, like):
@@ -151,7 +203,7 @@ def attach(ns: dict) -> None:
         setattr(Tensor, name, fn)
     for name in INPLACE:
         fn = ns.get(name)
-        if fn is not None and name + "_" not in vars(Tensor):
+        if fn is not None and name + "_" not in vars(Tensor) and name + "_" not in _NOT_METHODS:
             setattr(Tensor, name + "_", (_reshaping_inplace if name in _RESHAPING_INPLACE else _inplace)(fn))
     for op, fname in _BINARY_OPS.items():
         fn = ns.get(fname)
@@ -160,6 +212,14 @@ def attach(ns: dict) -> None:
         setattr(Tensor, f"__{op}__", _operator(fn, False))
         setattr(Tensor, f"__r{op}__", _operator(fn, True))
         setattr(Tensor, f"__i{op}__", _inplace(fn) if fname != "matmul" else _operator(fn, False))
+    for op in ("pow", "mod", "floordiv", "lshift", "rshift", "matmul"):
+        fn = ns.get(_BINARY_OPS[op])
+        if fn is not None:
+            setattr(Tensor, f"__r{op}__", _reflected(fn, f"__r{op}__"))
+    if "rsub" in ns:
+        Tensor.__rsub__ = _rsub(ns["rsub"])
+    if "reciprocal" in ns and "mul" in ns:
+        Tensor.__rdiv__ = Tensor.__rtruediv__ = _rdiv(ns["reciprocal"], ns["mul"])
     for op, fname in _COMPARE.items():
         fn = ns.get(fname)
         if fn is not None:
@@ -243,7 +303,7 @@ def _caster(d):
 def _clone(self, *, memory_format=None):
     from ._creation import clone_tensor
 
-    return clone_tensor(self)
+    return clone_tensor(self, memory_format)
 
 
 def _detach(self):
@@ -262,7 +322,9 @@ def _detach_(self):
 
 
 def _contiguous(self, memory_format=None):
-    return self if self.is_contiguous() else _clone(self)
+    from ._creation import clone_tensor, contiguous_format
+
+    return self if self.is_contiguous() else clone_tensor(self, contiguous_format)
 
 
 def _copy_(self, src, non_blocking=False):
@@ -277,8 +339,9 @@ def _zero_(self):
 
 
 def _fill_(self, value):
-    v = value._value() if isinstance(value, Tensor) else C.asarray(value, dtype=self.dtype.core)
-    self._write(v)
+    from ._misc import fill_value
+
+    self._write(fill_value(self, value))
     return self
 
 
@@ -319,16 +382,124 @@ def _new_full(self, size, fill_value, *, dtype=None, device=None, requires_grad=
     return wrap(C.full(V._shape_arg((size,)), fill_value, dtype=d.core), d)
 
 
+def _resize_(self, *sizes, memory_format=None):
+    """Tensor.resize_: the first elements (in row-major order) kept, new ones zero (torch
+    leaves them uninitialised)."""
+    shape = V._shape_arg(sizes)
+    if any(n < 0 for n in shape):
+        raise RuntimeError(f"Trying to create tensor with negative dimension {min(shape)}: "
+                           f"{list(shape)}")
+    v = self._value()
+    if shape == C.shape(v):
+        return self
+    if self.requires_grad:
+        raise RuntimeError("cannot resize variables that require grad")
+    if self._base is not None:
+        raise RuntimeError("resize_ of a view is not supported by unify's torch frontend")
+    n, have = math.prod(shape), math.prod(C.shape(v))
+    flat = C.reshape(v, (-1,))
+    if n <= have:
+        flat = C.getitem(flat, slice(0, n))
+    else:
+        flat = C.concat([flat, C.zeros((n - have,), dtype=self.dtype.core)])
+    self._v = C.reshape(flat, shape)
+    self._geo = None
+    self._version += 1
+    return self
+
+
+def _sum_to_size(self, *size):
+    """Sum over the leading dims and the dims where size is 1, to shape `size`."""
+    from ._reduce import sum as _sum
+
+    shape = V._shape_arg(size)
+    have = C.shape(self._value())
+    lead = len(have) - len(shape)
+    if lead < 0 or any(n != 1 and n != m for n, m in zip(shape, have[lead:])):
+        raise RuntimeError(f"size {{{list(shape)}}} is not expandable to size {{{list(have)}}}.")
+    if not shape:  # torch: a full sum (bool and integers become int64)
+        return _sum(self)
+    if shape == have:
+        return self
+    dims = tuple(range(lead)) + tuple(lead + i for i, n in enumerate(shape)
+                                      if n == 1 and have[lead + i] != 1)
+    return V.reshape(_sum(self, dim=dims, keepdim=True), shape)
+
+
 def _conj(self):
     if not self.dtype.is_complex:
         return self
     return wrap(C.conj(self._value()), self._dt)
 
 
+def _type_as(self, other):
+    return _to(self, other.dtype)
+
+
+def _fill_diagonal_(self, fill_value, wrap=False):
+    """torch's fill_diagonal_: the main diagonal of a 2-d (or all-equal n-d) tensor; with wrap,
+    a tall matrix's diagonal restarts every (columns + 1) rows."""
+    from ._creation import arange
+
+    s = tuple(self.shape)
+    if len(s) < 2:
+        raise RuntimeError("dimensions must larger than 1")
+    if len(s) > 2 and len(set(s)) != 1:
+        raise RuntimeError("all dimensions of input must be of equal length")
+    n = min(s)
+    if len(s) == 2 and wrap and s[0] > s[1] + 1:
+        flat = arange(0, s[0] * s[1], s[1] + 1)
+        key = (flat // s[1], flat % s[1])
+    else:
+        i = arange(n)
+        key = (i,) * len(s)
+    self[key] = fill_value
+    return self
+
+
+def _apply_(self, fn):
+    """In place, a Python callable on every element (torch: CPU tensors only)."""
+    from ._creation import tensor
+
+    flat = [fn(v) for v in self.reshape(-1).tolist()]
+    self.copy_(tensor(flat, dtype=self.dtype).reshape(self.shape))
+    return self
+
+
+def _map_(self, other, fn):
+    from ._creation import tensor
+
+    b = other.expand_as(self).reshape(-1).tolist()
+    flat = [fn(a, c) for a, c in zip(self.reshape(-1).tolist(), b)]
+    self.copy_(tensor(flat, dtype=self.dtype).reshape(self.shape))
+    return self
+
+
+def _new(self, *args, **kwargs):
+    """The legacy Tensor.new(...): sizes give an (uninitialised, here zero) tensor, data a
+    tensor of it; self's dtype and device either way."""
+    if not args or all(isinstance(a, int) for a in args) or (
+            len(args) == 1 and isinstance(args[0], Size)):
+        return _new_filled(None)(self, *args, **kwargs)
+    if len(args) == 1 and isinstance(args[0], Tensor):
+        return args[0]
+    return _new_tensor(self, args[0], **kwargs)
+
+
+def _get_device(self):
+    d = self.device
+    return -1 if d.type == "cpu" else (d.index or 0)
+
+
 _PLAIN = {
+    "type_as": _type_as, "fill_diagonal_": _fill_diagonal_, "apply_": _apply_, "map_": _map_,
+    "new": _new, "get_device": _get_device, "is_pinned": lambda self, device=None: False,
+    "pin_memory": lambda self, device=None: _clone(self), "share_memory_": lambda self: self,
+    "is_shared": lambda self: False, "is_neg": lambda self: False,
     "to": _to, "type": _type, "clone": _clone, "detach": _detach, "detach_": _detach_,
     "contiguous": _contiguous, "copy_": _copy_, "zero_": _zero_, "fill_": _fill_,
-    "requires_grad_": _requires_grad_, "cpu": _cpu, "cuda": _cuda, "new_tensor": _new_tensor,
+    "requires_grad_": _requires_grad_, "resize_": _resize_, "sum_to_size": _sum_to_size,
+    "cpu": _cpu, "cuda": _cuda, "new_tensor": _new_tensor,
     "new_zeros": _new_filled(None), "new_ones": _new_filled(1), "new_empty": _new_filled(None),
     "new_full": _new_full, "conj": _conj, "resolve_conj": lambda self: self,
     "resolve_neg": lambda self: self, "is_conj": lambda self: False,
@@ -346,6 +517,7 @@ _PLAIN = {
 for _k, _f in _PLAIN.items():
     setattr(Tensor, _k, _f)
 
+Tensor.is_cpu = property(lambda self: self.device.type == "cpu")
 Tensor.T = property(lambda self: V.permute(self, tuple(range(self.ndim))[::-1]))
 Tensor.mT = property(lambda self: V.transpose(self, -2, -1))
 Tensor.H = property(lambda self: _conj(V.permute(self, tuple(range(self.ndim))[::-1])))

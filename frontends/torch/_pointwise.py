@@ -920,11 +920,13 @@ def clamp(input, min=None, max=None, *, out=None):  # noqa: A002
             raise _no_kernel("clamp_cpu", dt)
         _check_out(out, dt)
         v = as_native(input, dt)
-        if min is not None:
-            v = _max(v, as_native(min, dt))
-        if max is not None:
-            v = _min(v, as_native(max, dt))
-        return finish(v, dt, out)
+        lo = None if min is None else as_native(min, dt)
+        hi = None if max is None else as_native(max, dt)
+        shape = C.broadcast_shapes(*(C.shape(a) for a in (v, lo, hi) if a is not None))
+        if shape != C.shape(v):
+            v = C.broadcast_to(v, shape)
+        # clip's gradient reaches x on the closed interval, like torch's clamp
+        return finish(C.clip(v, lo, hi), dt, out)
     except ValueError as e:
         _raise(e)
         raise

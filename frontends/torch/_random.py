@@ -553,6 +553,8 @@ def _cauchy_(self, median=0, sigma=1, *, generator=None):
     if not dt.is_floating_point:
         raise RuntimeError(f"Cauchy distribution is a continuous probability distribution. dtype "
                            f"must be a floating point but you specified {str(dt).split('.')[1]}")
+    if not sigma > 0:
+        raise RuntimeError(f"cauchy_ expects sigma > 0.0, but found sigma={sigma}")
     u = C.random.uniform(_gen(generator)._next(), _shape_of(self), C.float64)
     c = C.tan(C.multiply(C.asarray(math.pi, dtype=C.float64),
                          C.subtract(u, C.asarray(0.5, dtype=C.float64))))

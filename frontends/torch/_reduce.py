@@ -876,8 +876,3 @@ def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
         return finish(C.astype(parts, d), d)
     return finish(C.astype(C.cumulative_sum(parts, axis=ax), d), d)
 
-
-from ._products import *  # noqa: E402,F401,F403  (matrix products join the namespace here)
-from ._products import __all__ as _products_all  # noqa: E402
-
-__all__ += _products_all

@@ -255,8 +255,9 @@ class Tensor:
 
     @property
     def grad_fn(self):
-        v = self._value()
-        return v.node if type(v) is Box and v.node.rule is not None else None
+        from . import _autograd as A
+
+        return A.grad_fn_of(self._value())
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         from . import _autograd as A

@@ -52,6 +52,8 @@ def _shape_arg(shape):
     """A shape from `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(torch.Size)`; ints via __index__."""
     if len(shape) == 1 and not isinstance(shape[0], _int):
         shape = shape[0]
+    if type(shape) is tuple and all(type(n) is _int for n in shape):  # the common case
+        return shape
     if isinstance(shape, Tensor):
         shape = shape.tolist()
     try:
@@ -62,6 +64,8 @@ def _shape_arg(shape):
 
 def infer_shape(shape, numel: int) -> tuple:
     """torch's infer_size: one -1 is filled in; the product must match."""
+    if math.prod(shape) == numel and min(shape, default=0) >= 0:  # the common case
+        return shape
     neg = [i for i, n in enumerate(shape) if n == -1]
     if len(neg) > 1:
         raise RuntimeError("only one dimension can be inferred")
@@ -90,6 +94,8 @@ def view(input, *shape):
     v = input._value()
     old = C.shape(v)
     new = infer_shape(_shape_arg(shape), math.prod(old))
+    if input._geo is None:  # contiguous from offset 0: always a view, contiguous too
+        return input._view(M.Reshape(new), C.reshape(v, new), None)
     strides, off = _geo(input)
     ns = M.reshape_strides(old, strides, new)
     if ns is None:
@@ -103,6 +109,8 @@ def reshape(input, *shape):
     v = input._value()
     old = C.shape(v)
     new = infer_shape(_shape_arg(shape), math.prod(old))
+    if input._geo is None:  # contiguous from offset 0: always a view, contiguous too
+        return input._view(M.Reshape(new), C.reshape(v, new), None)
     strides, off = _geo(input)
     ns = M.reshape_strides(old, strides, new)
     if ns is None:  # torch copies

@@ -1,15 +1,21 @@
 """torch.special: the special functions, on the elementwise factories of _pointwise.
 
-erfcx, zeta, bessel_j0 and bessel_j1 have no core op: they are composites here (series and
-asymptotic expansions evaluated in float64, then cast to the input's dtype).
+erfcx, zeta and the Bessel-type functions have no core op: they are composites (series,
+quadrature and asymptotic expansions evaluated in float64, then cast to the input's dtype;
+the Bessel kernels are in _bessel.py). The orthogonal polynomials (_polynomials.py) follow
+torch's own recurrences in the input's dtype. gammainc/gammaincc are torch.igamma/igammac
+(_igamma.py).
 """
 from __future__ import annotations
 
 import math
 
 from ... import core as C
+from . import _bessel as B
 from . import _dtype as T
+from . import _igamma
 from . import _pointwise as P
+from . import _polynomials as POLY
 from ._api import public as _public, unsupported as _unsupported
 from ._convert import finish
 from ._tensor import _dim
@@ -17,7 +23,14 @@ from ._tensor import _dim
 __all__ = ["expit", "logit", "erf", "erfc", "erfcx", "erfinv", "ndtr", "ndtri", "log_ndtr", "i0",
            "i0e", "i1", "i1e", "xlogy", "xlog1py", "gammaln", "digamma", "psi", "polygamma",
            "multigammaln", "sinc", "round", "log1p", "expm1", "exp2", "entr", "logsumexp",
-           "softmax", "log_softmax", "zeta", "bessel_j0", "bessel_j1"]
+           "softmax", "log_softmax", "zeta", "bessel_j0", "bessel_j1", "bessel_y0", "bessel_y1",
+           "modified_bessel_i0", "modified_bessel_i1", "modified_bessel_k0", "modified_bessel_k1",
+           "scaled_modified_bessel_k0", "scaled_modified_bessel_k1", "airy_ai",
+           "spherical_bessel_j0", "chebyshev_polynomial_t", "chebyshev_polynomial_u",
+           "chebyshev_polynomial_v", "chebyshev_polynomial_w", "shifted_chebyshev_polynomial_t",
+           "shifted_chebyshev_polynomial_u", "shifted_chebyshev_polynomial_v",
+           "shifted_chebyshev_polynomial_w", "hermite_polynomial_h", "hermite_polynomial_he",
+           "laguerre_polynomial_l", "legendre_polynomial_p", "gammainc", "gammaincc"]
 
 _F64 = C.float64
 
@@ -51,58 +64,6 @@ def _erfcx(x):
         s = C.subtract(1.0, C.multiply(C.multiply(u, float(2 * k - 1)), s))
     asym = C.multiply(C.divide(_INV_SQRT_PI, hi), s)
     return C.where(big, asym, direct)
-
-
-# ------------------------------------------------------------------ Bessel J0, J1
-
-_J_CUT = 12.0
-_J_SERIES = 40
-_J_ASYM = 24
-
-
-def _bessel_series(x, nu):
-    """J_nu(x) = (x/2)^nu sum_k (-x^2/4)^k / (k! (k+nu)!) by Horner."""
-    t = C.negative(C.multiply(C.multiply(x, x), 0.25))
-    s = C.ones_like(x)
-    for k in range(_J_SERIES, 0, -1):
-        s = C.add(1.0, C.multiply(C.divide(t, float(k * (k + nu))), s))
-    return s if nu == 0 else C.multiply(C.multiply(x, 0.5), s)
-
-
-def _hankel_coefs(nu, n):
-    """a_k(nu) = prod_{j<=k} (4 nu^2 - (2j-1)^2) / (k! 8^k), k < n."""
-    out = [1.0]
-    for k in range(1, n):
-        out.append(out[-1] * (4 * nu * nu - (2 * k - 1) ** 2) / (k * 8.0))
-    return out
-
-
-def _bessel_asym(x, nu):
-    """Hankel's expansion sqrt(2/(pi x)) (P cos(chi) - Q sin(chi)), chi = x - (nu/2 + 1/4) pi."""
-    a = _hankel_coefs(nu, 2 * _J_ASYM)
-    r = C.divide(1.0, x)
-    r2 = C.multiply(r, r)
-    p = C.full_like(x, a[2 * _J_ASYM - 2] * (-1) ** (_J_ASYM - 1))
-    q = C.full_like(x, a[2 * _J_ASYM - 1] * (-1) ** (_J_ASYM - 1))
-    for k in range(_J_ASYM - 2, -1, -1):
-        p = C.add(a[2 * k] * (-1) ** k, C.multiply(r2, p))
-        q = C.add(a[2 * k + 1] * (-1) ** k, C.multiply(r2, q))
-    q = C.multiply(q, r)
-    chi = C.subtract(x, (nu / 2 + 0.25) * math.pi)
-    amp = C.sqrt(C.divide(2.0 / math.pi, x))
-    return C.multiply(amp, C.subtract(C.multiply(p, C.cos(chi)), C.multiply(q, C.sin(chi))))
-
-
-def _bessel(nu):
-    def j(x):
-        ax = C.abs(x)
-        big = C.greater(ax, _J_CUT)
-        small = _bessel_series(C.where(big, C.zeros_like(x), x), nu)
-        large = _bessel_asym(C.where(big, ax, C.full_like(x, 2 * _J_CUT)), nu)
-        if nu == 1:  # odd
-            large = C.where(C.less(x, 0), C.negative(large), large)
-        return C.where(big, large, small)
-    return j
 
 
 # ------------------------------------------------------------------ Hurwitz zeta
@@ -179,8 +140,41 @@ log1p = P.unary(C.log1p, "float", "log1p")
 expm1 = P.unary(C.expm1, "float", "expm1")
 exp2 = P.unary(C.exp2, "float", "exp2")
 entr = P.unary(C.entr, "float", "entr", refuse="c")
-bessel_j0 = P.unary(_in_f64(_bessel(0)), "float", "bessel_j0", refuse="ch")
-bessel_j1 = P.unary(_in_f64(_bessel(1)), "float", "bessel_j1", refuse="ch")
+bessel_j0 = P.unary(_in_f64(B.bessel_j(0)), "float", "bessel_j0", refuse="ch")
+bessel_j1 = P.unary(_in_f64(B.bessel_j(1)), "float", "bessel_j1", refuse="ch")
+bessel_y0 = P.unary(_in_f64(B.bessel_y(0)), "float", "bessel_y0", refuse="ch")
+bessel_y1 = P.unary(_in_f64(B.bessel_y(1)), "float", "bessel_y1", refuse="ch")
+
+
+def _bessel_i(core_fn, odd):
+    """I0/I1 as torch's kernels: nan at +-inf, and +-inf where their factor exp(|x|)
+    overflows the input's dtype (from |x| ~ 88.72 in float32)."""
+    g = _in_f64(P.nan_at_inf(core_fn))
+
+    def f(v):
+        big = C.logical_and(C.isinf(C.exp(C.abs(v))), C.isfinite(v))
+        inf = C.full_like(v, math.inf)
+        if odd:
+            inf = C.where(C.less(v, 0), C.negative(inf), inf)
+        return C.where(big, inf, g(v))
+    return f
+
+
+modified_bessel_i0 = P.unary(_bessel_i(C.i0, False), "float", "modified_bessel_i0", refuse="ch")
+modified_bessel_i1 = P.unary(_bessel_i(C.i1, True), "float", "modified_bessel_i1", refuse="ch")
+modified_bessel_k0 = P.unary(_in_f64(B.bessel_k(0, False)), "float", "modified_bessel_k0",
+                             refuse="ch")
+modified_bessel_k1 = P.unary(_in_f64(B.bessel_k(1, False)), "float", "modified_bessel_k1",
+                             refuse="ch")
+scaled_modified_bessel_k0 = P.unary(_in_f64(B.bessel_k(0, True)), "float",
+                                    "scaled_modified_bessel_k0", refuse="ch")
+scaled_modified_bessel_k1 = P.unary(_in_f64(B.bessel_k(1, True)), "float",
+                                    "scaled_modified_bessel_k1", refuse="ch")
+airy_ai = P.unary(_in_f64(B.airy_ai), "float", "airy_ai", refuse="ch")
+spherical_bessel_j0 = P.unary(_in_f64(B.spherical_j0), "float", "spherical_bessel_j0",
+                              refuse="ch")
+gammainc = _igamma.igamma
+gammaincc = _igamma.igammac
 xlogy = P.xlogy
 _xlog1py = P.binary(lambda a, b: C.where(C.isnan(b), b, C.xlog1py(a, b)), "float", "xlog1py",
                     refuse="c")
@@ -195,6 +189,35 @@ def xlog1py(input, other, *, out=None):
 def zeta(input, other, *, out=None):
     P._require_tensors("zeta", input, other, 2)
     return _zeta_op(input, other, out=out)
+
+
+def _polynomial(kernel, name):
+    """torch's (x, n) polynomial functions: tensors or one Python number, float results."""
+    op = P.binary(kernel, "float", name, refuse="ch")
+
+    def f(x, n, *, out=None):
+        P._require_tensors(name, x, n, 2, ("x", "n"))
+        return op(x, n, out=out)
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+chebyshev_polynomial_t = _polynomial(POLY.chebyshev_t, "chebyshev_polynomial_t")
+chebyshev_polynomial_u = _polynomial(POLY.chebyshev_u, "chebyshev_polynomial_u")
+chebyshev_polynomial_v = _polynomial(POLY.chebyshev_v, "chebyshev_polynomial_v")
+chebyshev_polynomial_w = _polynomial(POLY.chebyshev_w, "chebyshev_polynomial_w")
+shifted_chebyshev_polynomial_t = _polynomial(POLY.shifted_chebyshev_t,
+                                             "shifted_chebyshev_polynomial_t")
+shifted_chebyshev_polynomial_u = _polynomial(POLY.shifted_chebyshev_u,
+                                             "shifted_chebyshev_polynomial_u")
+shifted_chebyshev_polynomial_v = _polynomial(POLY.shifted_chebyshev_v,
+                                             "shifted_chebyshev_polynomial_v")
+shifted_chebyshev_polynomial_w = _polynomial(POLY.shifted_chebyshev_w,
+                                             "shifted_chebyshev_polynomial_w")
+hermite_polynomial_h = _polynomial(POLY.hermite_h, "hermite_polynomial_h")
+hermite_polynomial_he = _polynomial(POLY.hermite_he, "hermite_polynomial_he")
+laguerre_polynomial_l = _polynomial(POLY.laguerre_l, "laguerre_polynomial_l")
+legendre_polynomial_p = _polynomial(POLY.legendre_p, "legendre_polynomial_p")
 
 
 def polygamma(n, input, *, out=None):

@@ -1,6 +1,6 @@
 """numpy.random for unify's numpy frontend.
 
-Bit generators (MT19937, PCG64, PCG64DXSM, SFC64, SeedSequence) are unify's own,
+Bit generators (MT19937, PCG64, PCG64DXSM, SFC64, Philox, SeedSequence) are unify's own,
 written from the published algorithms, and reproduce NumPy's streams and states.  Samples
 are drawn on the host and returned as frontend arrays on the current backend (float64 /
 int64 as in NumPy, on every backend).
@@ -26,10 +26,10 @@ Same words consumed (same state afterwards), values equal to ~1e-15 relative:
 Statistically right only (moment tests): hypergeometric, Generator.multivariate_hypergeometric,
   and the float32 variants of Generator.standard_normal / standard_exponential /
   standard_gamma (drawn in float64 and rounded).
-Not provided: Philox, MT19937.jumped.
+Not provided: MT19937.jumped.
 """
 from ._seedseq import SeedSequence, ISeedSequence, ISpawnableSeedSequence, SeedlessSeedSequence
-from ._bitgen import BitGenerator, MT19937, PCG64, PCG64DXSM, SFC64
+from ._bitgen import BitGenerator, MT19937, PCG64, PCG64DXSM, SFC64, Philox
 from ._generator import Generator, default_rng
 from ._legacy import RandomState
 
@@ -42,7 +42,7 @@ __all__ = ["beta", "binomial", "bytes", "chisquare", "choice", "dirichlet", "exp
            "set_state", "shuffle", "standard_cauchy", "standard_exponential",
            "standard_gamma", "standard_normal", "standard_t", "triangular", "uniform",
            "vonmises", "wald", "weibull", "zipf", "Generator", "RandomState", "SeedSequence",
-           "MT19937", "PCG64", "PCG64DXSM", "SFC64", "BitGenerator", "default_rng",
+           "MT19937", "PCG64", "PCG64DXSM", "SFC64", "Philox", "BitGenerator", "default_rng",
            "get_bit_generator", "set_bit_generator"]
 
 _rand = RandomState()

@@ -548,3 +548,146 @@ class SFC64(BitGenerator):
         self._s = [int(v) for v in _host(value["state"]["state"])]
         self._has32 = int(value["has_uint32"])
         self._u32buf = int(value["uinteger"])
+
+
+# ---------------------------------------------------------------- Philox
+
+# Philox4x64-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC11): the
+# round multipliers and the Weyl key increments of the published 4x64 variant
+_PH_M0, _PH_M1 = 0xD2E7470EE14C6C93, 0xCA5A826395121157
+_PH_W0, _PH_W1 = 0x9E3779B97F4A7C15, 0xBB67AE8584CAA73B
+_M256 = (1 << 256) - 1
+
+
+def _limbs(value, n):
+    """A non-negative int as n little-endian 64-bit words."""
+    return [(value >> (64 * i)) & _M64 for i in range(n)]
+
+
+def _join(words):
+    return sum(int(w) << (64 * i) for i, w in enumerate(words))
+
+
+def _philox_blocks(counter, key, m):
+    """Philox4x64-10 of the m counters counter+1 .. counter+m: a (m, 4) uint64 array."""
+    from ._ints import _mulhilo64
+
+    c = _limbs(counter, 4)
+    with _np.errstate(over="ignore"):
+        step = _np.arange(1, m + 1, dtype=_np.uint64)
+        x0 = _np.uint64(c[0]) + step
+        carry = x0 < step  # the low word wrapped
+        x1 = _np.uint64(c[1]) + carry.astype(_np.uint64)
+        carry = carry & (x1 == 0)
+        x2 = _np.uint64(c[2]) + carry.astype(_np.uint64)
+        carry = carry & (x2 == 0)
+        x3 = _np.uint64(c[3]) + carry.astype(_np.uint64)
+        k0, k1 = key
+        for r in range(10):
+            if r:
+                k0, k1 = (k0 + _PH_W0) & _M64, (k1 + _PH_W1) & _M64
+            hi0, lo0 = _mulhilo64(x0, _PH_M0)
+            hi1, lo1 = _mulhilo64(x2, _PH_M1)
+            x0, x1, x2, x3 = hi1 ^ x1 ^ _np.uint64(k0), lo1, hi0 ^ x3 ^ _np.uint64(k1), lo0
+    return _np.stack([x0, x1, x2, x3], axis=1)
+
+
+class Philox(BitGenerator):
+    """Philox4x64-10 counter-based generator: a 256-bit counter, a 128-bit key, and a buffer
+    of the four words of the current block (NumPy's stream, state and seeding)."""
+
+    def __init__(self, seed=None, counter=None, key=None):
+        if seed is not None and key is not None:
+            raise ValueError("seed and key cannot be both used")
+        super().__init__(seed)
+        if key is not None:
+            self._key = self._words(key, "key", 2)
+        if counter is not None:
+            self._ctr = _join(self._words(counter, "counter", 4))
+        self._reset()
+
+    @staticmethod
+    def _words(value, name, n):
+        bits = 64 * n
+        if isinstance(value, (int, _np.integer)) and not isinstance(value, bool):
+            v = int(value)
+            if v < 0 or v >= 1 << bits:
+                raise ValueError(f"{name} must be positive and less than 2**{bits}.")
+            return _limbs(v, n)
+        if isinstance(value, (list, tuple)):
+            words = [int(w) for w in value]  # exact, also above 2**63
+        else:
+            words = [int(w) for w in _host(value).ravel()]
+        if len(words) != n:
+            raise ValueError(f"{name} must have {n} elements when using array form")
+        if any(w < 0 or w > _M64 for w in words):
+            raise ValueError(f"{name} must be positive and less than 2**{bits}.")
+        return words
+
+    def _seed_from(self, seq):
+        self._key = [int(x) for x in seq.generate_state(2, _np.uint64)]
+        self._ctr = 0
+        self._reset()
+
+    def _reset(self):
+        self._buf, self._pos = [0, 0, 0, 0], 4
+        self._has32, self._u32buf = 0, 0
+
+    def _snap(self):
+        return (self._ctr, tuple(self._key), tuple(self._buf), self._pos, self._has32,
+                self._u32buf)
+
+    def _load(self, snap):
+        ctr, key, buf, self._pos, self._has32, self._u32buf = snap
+        self._ctr, self._key, self._buf = ctr, list(key), list(buf)
+
+    def _u64(self, n):
+        head = self._buf[self._pos:self._pos + n]
+        self._pos += len(head)
+        rest = n - len(head)
+        if rest <= 0:
+            return _np.array(head, dtype=_np.uint64)
+        m = (rest + 3) // 4
+        blocks = _philox_blocks(self._ctr, self._key, m)
+        self._ctr = (self._ctr + m) & _M256
+        self._buf = [int(w) for w in blocks[-1]]
+        self._pos = rest - 4 * (m - 1)
+        words = blocks.reshape(-1)[:rest]
+        if head:
+            return _np.concatenate([_np.array(head, dtype=_np.uint64), words])
+        return words
+
+    _u32 = PCG64._u32
+
+    def advance(self, delta):
+        """Moves the counter `delta` blocks on (mod 2**256) and drops the buffered words."""
+        self._ctr = (self._ctr + int(delta)) & _M256
+        self._reset()
+        return self
+
+    def jumped(self, jumps=1):
+        """A copy whose counter is 2**128 * jumps blocks on."""
+        other = type(self).__new__(type(self))
+        other.lock = threading.Lock()
+        other._seed_seq = self._seed_seq
+        other._load(self._snap())
+        return other.advance(int(jumps) << 128)
+
+    @property
+    def state(self):
+        from ._wrap import out_array
+        return {"bit_generator": "Philox",
+                "state": {"counter": out_array(_np.array(_limbs(self._ctr, 4), dtype=_np.uint64)),
+                          "key": out_array(_np.array(self._key, dtype=_np.uint64))},
+                "buffer": out_array(_np.array(self._buf, dtype=_np.uint64)),
+                "buffer_pos": self._pos, "has_uint32": self._has32, "uinteger": self._u32buf}
+
+    @state.setter
+    def state(self, value):
+        self._state_check(value)
+        self._ctr = _join(_host(value["state"]["counter"]))
+        self._key = [int(w) for w in _host(value["state"]["key"])]
+        self._buf = [int(w) for w in _host(value["buffer"])]
+        self._pos = int(value["buffer_pos"])
+        self._has32 = int(value["has_uint32"])
+        self._u32buf = int(value["uinteger"])

@@ -1,4 +1,4 @@
-"""torch.nn (for now only `torch.nn.functional`; the Module classes come later)."""
+"""torch.nn: Module and the layers, Parameter/Buffer, functional, init, utils."""
 from __future__ import annotations
 
 from .. import _api
@@ -6,6 +6,7 @@ from . import functional
 from . import init, modules, parameter, utils  # noqa: E402,F401
 from .modules import *  # noqa: E402,F401,F403
 from .parameter import Buffer, Parameter  # noqa: E402,F401
+from ._options import LinearCrossEntropyOptions  # noqa: E402,F401
 
 
 def __getattr__(name: str):

@@ -1038,7 +1038,10 @@ def _renorm_rows(weight, idx, max_norm, norm_type):
     norms = C.linalg.vector_norm(w, axis=1, ord=norm_type)
     scale = C.where(C.logical_and(ref, C.greater(norms, max_norm)),
                     C.divide(max_norm, C.add(norms, 1e-7)), 1.0)
-    weight._write(_strip(C.multiply(w, C.expand_dims(C.astype(scale, C.dtype_of(w)), axis=1))))
+    from .._autograd import no_grad
+    with no_grad():  # torch renormalises the weight in place without recording it
+        weight._write(_strip(C.multiply(w, C.expand_dims(C.astype(scale, C.dtype_of(w)),
+                                                       axis=1))))
 
 
 def _padding_idx(padding_idx, n):
@@ -1256,22 +1259,28 @@ def _aa_filter(d, mode):
                      _np.where(d < 2, ((a * d - 5 * a) * d + 8 * a) * d - 4 * a, 0.0))
 
 
-def _aa_matrix(n, o, sf, align_corners, mode):
+def _aa_matrix(n, o, sf, align_corners, mode, ft=_np.float64):
     """(n, o) matrix of antialiased resampling weights: the interpolation filter stretched by
-    the downscale factor (so every input pixel contributes), normalized per output pixel."""
+    the downscale factor (so every input pixel contributes), normalized per output pixel.
+    Scale, centers, taps and sums are rounded to ft where torch's kernel rounds to the input's
+    float type (float32 input: float32 centers), so the weights match torch's to the bit."""
     if align_corners:
-        scale = (n - 1) / (o - 1) if o > 1 else 0.0
+        scale = ft(n - 1) / ft(o - 1) if o > 1 else ft(0.0)
     else:
-        scale = 1.0 / sf if sf is not None else n / o
-    support = (1.0 if mode == "bilinear" else 2.0) * max(scale, 1.0)
-    inv = 1.0 / scale if scale >= 1 else 1.0
+        scale = ft(1.0 / sf) if sf is not None else ft(n) / ft(o)
+    half = ft(1.0 if mode == "bilinear" else 2.0)
+    support = half * scale if scale >= 1 else half
+    inv = float(ft(1.0 / float(scale))) if scale >= 1 else 1.0
     m = _np.zeros((n, o), dtype=_np.float64)
     for i in range(o):
-        center = scale * (i + 0.5)
-        lo = max(builtins.int(center - support + 0.5), 0)
-        hi = min(builtins.int(center + support + 0.5), n)
-        w = _aa_filter((_np.arange(lo, hi) - center + 0.5) * inv, mode)
-        tot = w.sum()
+        center = ft(float(scale) * (i + 0.5))
+        lo = max(builtins.int(float(center - support) + 0.5), 0)
+        hi = min(builtins.int(float(center + support) + 0.5), n)
+        d = _np.arange(lo, hi).astype(ft) - center
+        w = _aa_filter(((d.astype(_np.float64) + 0.5) * inv).astype(ft), mode)
+        tot = ft(0.0)
+        for v in w:
+            tot = ft(tot + v)
         m[lo:hi, i] = w / tot if tot else w
     return m
 
@@ -1289,7 +1298,7 @@ def _separable(x, out, sfs, align_corners, mode, antialias):
         if antialias:
             if n == o and (sf is None or sf == 1.0):
                 continue
-            m = _aa_matrix(n, o, sf, align_corners, mode)
+            m = _aa_matrix(n, o, sf, align_corners, mode, _np.float64 if u8 else ft)
         elif mode == "bicubic":
             m = _cubic_matrix(n, o, sf, align_corners, ft)
         else:

@@ -24,6 +24,7 @@ How the frontend callable is found (never by looking at what the frontend happen
 from __future__ import annotations
 
 import collections
+import dataclasses
 import itertools
 import json
 import os
@@ -472,6 +473,9 @@ def to_ours(x):
     if x is None or isinstance(x, (bool, int, float, complex, str, slice, type(Ellipsis),
                                    np.ndarray, np.generic, range)):
         return x
+    if dataclasses.is_dataclass(x) and type(x).__module__.startswith("torch.nn."):
+        cls = resolve_ours("nn." + type(x).__qualname__)  # torch.nn.<Name> options objects
+        return cls(**{f.name: to_ours(getattr(x, f.name)) for f in dataclasses.fields(x)})
     raise Missing(f"sample object {type(x).__module__}.{type(x).__qualname__}")
 
 

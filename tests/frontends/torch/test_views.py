@@ -61,6 +61,7 @@ WRITES = [
     ("asstr", lambda lib, v: v.mul_(-1)),
     ("unb", lambda lib, v: v.copy_(lib.tensor([1.0, 2.0, 3.0]))),
     ("eexp1", lambda lib, v: v.fill_(11)),
+    ("tsue", lambda lib, v: v[1, 2].fill_(-5)),  # the second copy of an expanded view
     ("detach", lambda lib, v: v.__setitem__(v > 5, 0.5)),
     ("base", lambda lib, v: v.__setitem__((slice(None), 0), lib.tensor([[1.0], [2.0], [3.0]]).squeeze(1))),
     ("unfl", lambda lib, v: v[1, 0].zero_()),

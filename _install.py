@@ -9,8 +9,10 @@ every loaded frontend submodule gets its `torch.*` name too), and a meta-path fi
 `from torch.utils.data import DataLoader`, `importlib.import_module("torch.optim")`) from
 `unify.frontends.torch.*`. Libraries that look for the framework in `sys.modules`
 (einops), test `isinstance(x, torch.Tensor)`, parse `torch.__version__`, probe with `hasattr`
-or ask `importlib.metadata.version("torch")` see the frontend. The real modules that were in
-`sys.modules` are set aside and put back by `uninstall()`.
+or ask `importlib.metadata.version("torch")` see the frontend. Real modules that the frontend
+shadows are set aside and put back by `uninstall()`; the real framework's modules that the
+frontend has no counterpart for (`torch._C`, `numpy._core.*`) stay in `sys.modules`, because
+the framework's C code fetches them from there.
 
 Some code must keep the real framework even then: unify itself (its backends run on the real
 torch, numpy, jax, tensorflow), the real framework's own modules, and the runtimes' packages
@@ -34,12 +36,14 @@ Limits (both modes):
   the real framework in listed-packages mode).
 - In listed-packages mode `sys.modules["torch"]` is the real module (or absent): a listed
   library that reads `sys.modules["torch"]` itself sees the real one. einops only uses it to
-  ask "was torch imported?" and then imports torch, which is routed.
-- In whole-process mode the real framework's own lazy `importlib.import_module` of a submodule
-  it has not loaded yet finds the frontend's tree and fails; imports of not-yet-loaded real
-  submodules by `NATIVE_PACKAGES` swap the real modules into `sys.modules` for the duration of
-  that import (under a lock; another thread importing the same framework at that moment may
-  see the real one).
+  ask "was torch imported?" and then imports torch, which is routed; so with einops listed,
+  the real torch must have been imported (whole-process mode has no such need).
+- In whole-process mode C code and `importlib.import_module` calls of the real framework that
+  ask for a name the frontend shadows (`torch`, `numpy.linalg`) get the frontend's module. An
+  import statement in `NATIVE_PACKAGES` of a real module not loaded yet puts the real modules
+  back under the shadowed names for the duration of that import (under a lock; another thread
+  importing the same framework at that moment may see the real ones).
+- Child processes (multiprocessing's spawn and forkserver) start without the hook.
 - Packages first imported while installed that received the frontend are dropped from
   `sys.modules` at uninstall (a later import gets a fresh copy); packages imported before
   install that import the framework lazily while installed may keep the frontend.
@@ -112,12 +116,14 @@ class _Install:
         self.packages = None if packages is None else tuple(packages)
         self.module = None
         self.stash: dict[str, object] = {}  # modules set aside, put back by uninstall
+        self.shadowed: set[str] = set()  # real names that sys.modules maps to the frontend
         self.before: set[str] = set()
         self.tainted: set[str] = set()  # top-level packages that received the frontend
         self.swapping = False
         self.undo_version = None
         self.prev_backend = None
         self.active = False  # sys.modules has been changed
+        self.saved_getattr = self.fallback = None
 
     # -------------------------------------------------------------- name mapping
 
@@ -167,30 +173,93 @@ class _Install:
                     pass  # `from torch import missing` then raises ImportError as usual
         return mod
 
+    def real_module(self, name):
+        """The real module `name` if loaded (set aside when the frontend shadows it), else None."""
+        if name in self.shadowed:
+            return self.stash.get(name)
+        return sys.modules.get(name)
+
     def import_real(self, name, globals, locals, fromlist, level):
         """An import by a native package in whole-process mode: the real modules."""
         absname = name if level == 0 else importlib.util.resolve_name(
             "." * level + name, globals.get("__package__") or _importer(globals))
-        mod = self.stash.get(absname)
+        mod = self.real_module(absname)
         if mod is not None:
-            if not fromlist and level == 0:
-                top = self.stash.get(_top(absname))
+            if not fromlist:
+                top = self.real_module(_top(absname))
                 if top is not None:
                     return top
-            elif fromlist and all(f == "*" or hasattr(mod, f) for f in fromlist):
+            elif all(f == "*" or hasattr(mod, f) for f in fromlist):
                 return mod
-        with _swap_lock:  # load what is missing with the real modules in sys.modules
-            aliases = {k: sys.modules.pop(k) for k in list(sys.modules) if _under(k, self.real)}
-            sys.modules.update(self.stash)
+        with _swap_lock:  # load what is missing with the real modules under their names
+            saved = {r: sys.modules[r] for r in self.shadowed if r in sys.modules}
+            for r in saved:
+                if r in self.stash:
+                    sys.modules[r] = self.stash[r]
+                else:
+                    del sys.modules[r]
             self.swapping = True
             try:
                 return _orig_import(name, globals, locals, fromlist, level)
             finally:
                 self.swapping = False
-                for k in list(sys.modules):
-                    if _under(k, self.real):
-                        self.stash[k] = sys.modules.pop(k)
-                sys.modules.update(aliases)
+                for r, m in saved.items():
+                    cur = sys.modules.get(r)
+                    if cur is not None and cur is not m:
+                        self.stash[r] = cur
+                    sys.modules[r] = m
+                self.shadow()
+
+    def shadow(self):
+        """Whole-process mode: each loaded frontend module under its real name in sys.modules;
+        a real module found there is set aside. The real framework's other modules stay (its
+        C code looks them up in sys.modules)."""
+        n = len(self.target)
+        for k, m in list(sys.modules.items()):
+            if m is None or not _under(k, self.target):
+                continue
+            r = self.real + k[n:]
+            cur = sys.modules.get(r)
+            if cur is m:
+                continue
+            if cur is not None:
+                self.stash[r] = cur
+            sys.modules[r] = m
+            self.shadowed.add(r)
+
+    def fallback_on(self):
+        """Whole-process mode: the real framework's C code fetches `sys.modules["torch"]` and
+        reads attributes from it (torch's C++ looks up torch.SymFloat when it first meets a
+        Python scalar). A name the frontend lacks, read by code running for a native package
+        (unify's backends, the runtimes), is answered by the real module when it is loaded;
+        everyone else still gets the frontend's UnsupportedAPI."""
+        d = self.module.__dict__
+        self.saved_getattr = d.get("__getattr__")
+        orig, inst = self.saved_getattr, self
+
+        def __getattr__(name):
+            caller = sys._getframe(1).f_globals.get("__name__") or ""
+            if _under(caller, f"{_PKG}.backends") or (
+                    _top(caller) in NATIVE_PACKAGES and _top(caller) != _PKG):
+                real = inst.real_module(inst.real)
+                if real is not None and hasattr(real, name):
+                    return getattr(real, name)
+            if orig is not None:
+                return orig(name)
+            raise AttributeError(f"module {inst.real!r} has no attribute {name!r}")
+
+        d["__getattr__"] = __getattr__
+        self.fallback = __getattr__
+
+    def fallback_off(self):
+        d = self.module.__dict__
+        if self.fallback is None or d.get("__getattr__") is not self.fallback:
+            return  # not ours (never set, or replaced since)
+        self.fallback = None
+        if self.saved_getattr is not None:
+            d["__getattr__"] = self.saved_getattr
+        else:
+            d.pop("__getattr__", None)
 
     # -------------------------------------------------------------- install / uninstall
 
@@ -200,12 +269,8 @@ class _Install:
             self.undo_version = _apply_version(self.frontend, self.module, version)
         self.active = True
         if self.packages is None:
-            for k in list(sys.modules):
-                if _under(k, self.real):
-                    self.stash[k] = sys.modules.pop(k)
-            for k, m in list(sys.modules.items()):
-                if _under(k, self.target) and m is not None:
-                    sys.modules[self.real + k[len(self.target):]] = m
+            self.shadow()
+            self.fallback_on()
         else:
             for k in list(sys.modules):
                 if any(_under(k, p) for p in self.packages):
@@ -216,9 +281,10 @@ class _Install:
         if not self.active:
             pass
         elif self.packages is None:
-            for k in list(sys.modules):
-                if _under(k, self.real):
-                    del sys.modules[k]
+            self.fallback_off()
+            for r in self.shadowed:
+                sys.modules.pop(r, None)
+            self.shadowed.clear()
             drop = self.tainted - NATIVE_PACKAGES - set(sys.stdlib_module_names) - {
                 "", "__main__", "_pytest", "pytest", "pluggy"}
             for k in list(sys.modules):
@@ -267,14 +333,15 @@ class _AliasLoader(importlib.abc.Loader):
     """Loads `torch.x` as the already imported frontend module (the machinery's placeholder
     module is replaced in sys.modules, which the import system allows)."""
 
-    def __init__(self, module):
-        self.module = module
+    def __init__(self, module, inst):
+        self.module, self.inst = module, inst
 
     def create_module(self, spec):
         return None
 
     def exec_module(self, module):
         sys.modules[module.__name__] = self.module
+        self.inst.shadowed.add(module.__name__)
 
 
 class _Distribution(importlib.metadata.Distribution):
@@ -303,7 +370,7 @@ class _Finder(importlib.abc.MetaPathFinder):
             if e.name == fullname:
                 return None
             raise
-        return importlib.machinery.ModuleSpec(fullname, _AliasLoader(module),
+        return importlib.machinery.ModuleSpec(fullname, _AliasLoader(module, inst),
                                               is_package=hasattr(module, "__path__"))
 
     def find_distributions(self, context=importlib.metadata.DistributionFinder.Context()):
@@ -397,8 +464,3 @@ def uninstall(frontend: str | None = None) -> None:
     if not _installed:
         _hooks_off()
 
-
-def installed() -> dict[str, dict]:
-    """What is installed: {frontend: {"backend"?, "version", "packages"}} (for `unify info`)."""
-    return {i.frontend: {"version": getattr(i.module, "__version__", None),
-                         "packages": i.packages} for i in _installed.values()}

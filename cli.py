@@ -15,7 +15,6 @@ import argparse
 import os
 import platform
 import sys
-import traceback
 
 from ._install import FRONTENDS
 
@@ -89,6 +88,9 @@ def run(args) -> int:
             return 2
         frontend = fw
     frontend = frontend or "torch"
+    if args.script is not None and not os.path.exists(args.script):
+        print(f"unify run: can't open file {args.script!r}: no such file", file=sys.stderr)
+        return 2
     try:
         _install.install(frontend, backend=args.backend, version=version)
     except (ValueError, ImportError) as e:
@@ -104,9 +106,6 @@ def run(args) -> int:
             runpy.run_module(args.module, run_name="__main__", alter_sys=True)
         else:
             filename = os.path.abspath(args.script)
-            if not os.path.exists(filename):
-                print(f"unify run: can't open file {args.script!r}: no such file", file=sys.stderr)
-                return 2
             sys.argv = [args.script, *args.args]
             sys.path[0:1] = [os.path.dirname(filename)]
             runpy.run_path(filename, run_name="__main__")
@@ -114,9 +113,8 @@ def run(args) -> int:
     except SystemExit as e:
         return _exit_status(e.code)
     except BaseException as e:  # noqa: B902 - reported like the interpreter does
-        if args.module is not None and filename is None:
-            spec = getattr(sys.modules.get("__main__"), "__spec__", None)
-            filename = os.path.abspath(spec.origin) if spec and spec.origin else None
+        if args.module is not None:
+            filename = _module_file(args.module)
         sys.excepthook(type(e), e.with_traceback(_user_traceback(e, filename)), e.__traceback__)
         return 130 if isinstance(e, KeyboardInterrupt) else 1
     finally:
@@ -124,6 +122,19 @@ def run(args) -> int:
         if saved_path0 is not None:
             sys.path[0:1] = [saved_path0]
         _install.uninstall()
+
+
+def _module_file(name: str) -> str | None:
+    """The file `python -m name` runs (a package's __main__.py), or None."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations is not None:
+            spec = importlib.util.find_spec(name + ".__main__")
+    except (ImportError, ValueError):
+        return None
+    return os.path.abspath(spec.origin) if spec is not None and spec.origin else None
 
 
 def _exit_status(code) -> int:

@@ -56,6 +56,9 @@ def operands(*args):
             if da is db:  # hot path: nothing to promote
                 return (a._value(), b._value()), da.core
     dt = result_dtype(*args)
+    if not any(isinstance(a, Tensor) for a in args):  # torch's ops need a Tensor operand
+        raise TypeError("expected at least one Tensor argument, got only numbers: "
+                        + ", ".join(type(a).__name__ for a in args))
     return tuple(as_native(a, dt) for a in args), dt
 
 

@@ -22,7 +22,33 @@ from ._tensor import Tensor, _dim, wrap
 
 __all__ = ["rsub", "fill", "isin", "unravel_index", "gradient", "renorm", "histogramdd",
            "stft", "hash_tensor", "unsafe_split", "unsafe_chunk", "resize_as_", "geqrf",
-           "ormqr", "svd_lowrank", "pca_lowrank"]
+           "ormqr", "svd_lowrank", "pca_lowrank", "conj", "zero_", "is_conj", "is_neg",
+           "resolve_conj", "resolve_neg"]
+
+
+def conj(input):
+    """torch.conj (a copy here: the frontend has no lazy conjugate bit)."""
+    return input.conj()
+
+
+def zero_(input):
+    return input.zero_()
+
+
+def is_conj(input):
+    return False
+
+
+def is_neg(input):
+    return False
+
+
+def resolve_conj(input):
+    return input
+
+
+def resolve_neg(input):
+    return input
 
 R_HISTDD = ret("histogramdd", "hist bin_edges")
 R_GEQRF = ret("geqrf", "a tau")

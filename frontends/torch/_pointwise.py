@@ -916,12 +916,18 @@ def clamp(input, min=None, max=None, *, out=None):  # noqa: A002
         dt = result_dtype(input, min, max)
         if dt.kind == "c":
             raise NotImplementedError("clamp is not supported for complex types")
-        if dt is C.bool:
-            raise _no_kernel("clamp_cpu", dt)
         _check_out(out, dt)
         v = as_native(input, dt)
         lo = None if min is None else as_native(min, dt)
         hi = None if max is None else as_native(max, dt)
+        if dt is C.bool:  # torch clamps bools against tensor bounds only
+            if not isinstance(min if min is not None else max, Tensor):
+                raise _no_kernel("clamp_scalar_cpu", dt)
+            if lo is not None:
+                v = C.logical_or(v, lo)
+            if hi is not None:
+                v = C.logical_and(v, hi)
+            return finish(v, dt, out)
         shape = C.broadcast_shapes(*(C.shape(a) for a in (v, lo, hi) if a is not None))
         if shape != C.shape(v):
             v = C.broadcast_to(v, shape)

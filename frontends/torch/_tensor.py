@@ -45,6 +45,19 @@ class Size(tuple):
         return Size(tuple(self) + tuple(other))
 
 
+class LazyGeo:
+    """The geometry of a view, computed when first asked for (most views never are):
+    `fn(*args)` gives (strides, offset)."""
+
+    __slots__ = ("fn", "args")
+
+    def __init__(self, fn, *args):
+        self.fn, self.args = fn, args
+
+    def resolve(self):
+        return self.fn(*self.args)
+
+
 class Tensor:
     """torch.Tensor on the current unify backend."""
 
@@ -52,7 +65,7 @@ class Tensor:
     # Defaults read through the class until an instance sets them (cheap tensor creation).
     _base = None
     _version = 0
-    _geo = None
+    _g = None  # geometry: None (contiguous from 0), (strides, offset), or a LazyGeo
     grad = None
     _node = None  # kept for code that reads it; autograd state lives in the value (a Box)
 
@@ -60,6 +73,18 @@ class Tensor:
         from ._creation import _tensor_ctor
 
         return _tensor_ctor(cls, args, kwargs)
+
+    @property
+    def _geo(self):
+        """(strides, offset) in elements, or None for a contiguous tensor at offset 0."""
+        g = self._g
+        if type(g) is LazyGeo:
+            g = self._g = g.resolve()
+        return g
+
+    @_geo.setter
+    def _geo(self, g):
+        self._g = g
 
     # ------------------------------------------------------------ value, views, writes
 
@@ -157,7 +182,7 @@ class Tensor:
         t._base = base
         t._chain = chain
         t._dt = self._dt
-        t._geo = geo
+        t._g = geo
         ip = _mutable()
         if ip is None or type(value) is Box or type(base._v) is Box or ip.shares(value, base._v):
             t._ver = base._version

@@ -19,7 +19,7 @@ import operator
 from ... import core as C
 from ...core import dtypes as D
 from ...core import mutable as M
-from ._tensor import Size, Tensor, _dim, wrap
+from ._tensor import LazyGeo, Size, Tensor, _dim, wrap
 
 _int = builtins.int
 _bool = builtins.bool
@@ -64,7 +64,14 @@ def _shape_arg(shape):
 
 def infer_shape(shape, numel: int) -> tuple:
     """torch's infer_size: one -1 is filled in; the product must match."""
-    if math.prod(shape) == numel and min(shape, default=0) >= 0:  # the common case
+    if -1 in shape:  # the common cases first
+        i = shape.index(-1)
+        rest = shape[:i] + shape[i + 1:]
+        if rest and min(rest) >= 0 or not rest:
+            known = math.prod(rest)
+            if known and not numel % known:
+                return shape[:i] + (numel // known,) + shape[i + 1:]
+    elif math.prod(shape) == numel and min(shape, default=0) >= 0:
         return shape
     neg = [i for i, n in enumerate(shape) if n == -1]
     if len(neg) > 1:
@@ -579,9 +586,16 @@ def as_strided(input, size, stride, storage_offset=None):
 
 # ------------------------------------------------------------------ indexing
 
+def _contiguous_key_geometry(shape, key):
+    return _key_geometry(shape, _cstrides(shape), 0, key)
+
+
 def _basic(x: Tensor, key: tuple) -> Tensor:
     """x[key] for a checked basic key: a view."""
     v = x._value()
+    if x._g is None:  # contiguous from 0 (no zero strides): the geometry can wait
+        return x._view(M.GetItem(key), C.getitem(v, key),
+                       LazyGeo(_contiguous_key_geometry, C.shape(v), key))
     strides, off = _geo(x)
     if 0 in strides:
         key = _zero_stride_key(C.shape(v), strides, key)

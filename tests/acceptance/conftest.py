@@ -22,6 +22,7 @@ PINNED = {
     "g-mlp-pytorch": "0.1.5",
     "perceiver-pytorch": "0.11.0",
     "linformer": "0.2.3",
+    "nystrom-attention": "0.0.14",
 }
 # an einops the test extra already installed is kept if it is at least this
 MIN_VERSION = {"einops": (0, 8)}

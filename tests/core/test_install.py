@@ -19,6 +19,7 @@ import unify.frontends.numpy as fnp
 import unify.frontends.torch as ftorch
 from unify import _install
 
+_frontend_getattr = ftorch.__getattr__
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 real_torch = pytest.importorskip("torch")
 import numpy as real_numpy  # noqa: E402
@@ -85,16 +86,17 @@ def test_missing_apis_look_missing(hook):
 
 def test_uninstall_restores_the_real_modules(hook):
     real_nn = sys.modules["torch.nn"]
+    dist_version = importlib.metadata.version("torch")
     unify.install("torch", backend="numpy")
-    import torch  # noqa: F401
+    import torch
 
+    assert torch is ftorch
     unify.uninstall()
     import torch
     import torch.nn
 
     assert torch is real_torch and torch.nn is real_nn and sys.modules["torch"] is real_torch
-    assert importlib.metadata.version("torch") == importlib.metadata.distribution("torch").version
-    assert importlib.metadata.version("torch") != ftorch.__version__ or real_torch.__version__ == ftorch.__version__
+    assert importlib.metadata.version("torch") == dist_version
     unify.uninstall()  # nothing installed: does nothing
 
 
@@ -125,8 +127,15 @@ def test_native_packages_get_the_real_framework(hook):
     # the torch backend still runs on real torch under the installed frontend
     t = torch.arange(4.0) * 2
     assert isinstance(t, torch.Tensor) and t.tolist() == [0.0, 2.0, 4.0, 6.0]
+    # the real framework's C code reads attributes of sys.modules["torch"]: a name the
+    # frontend lacks is answered from the real torch for native callers only
+    g = _exec("import sys\nv = sys.modules['torch'].SymFloat", "unify.backends.something")
+    assert g["v"] is real_torch.SymFloat
+    with pytest.raises(AttributeError):
+        _exec("import sys\nv = sys.modules['torch'].SymFloat", "user_code")
     unify.uninstall()
     assert sys.modules["torch.utils.file_baton"].__name__ == "torch.utils.file_baton"
+    assert ftorch.__getattr__ is _frontend_getattr
 
 
 def test_packages_first_imported_while_installed_are_dropped(hook, tmp_path, monkeypatch):
@@ -294,6 +303,20 @@ def test_run_main_semantics(script, tmp_path):
     assert f"torch unify.frontends.torch {ftorch.__version__} [0.0, 3.0]" in lines
 
 
+def test_run_on_the_torch_backend(tmp_path):
+    """Real torch is the runtime under its own emulation (its C++ reads sys.modules["torch"])."""
+    (tmp_path / "s.py").write_text(textwrap.dedent("""
+        import torch
+        x = torch.tensor([1.5, -2.0, 3.0])
+        y = torch.where(x > 0, x, 0.0)
+        print(torch.__name__, y.tolist(), int(y.argmax()), hasattr(torch, "SymFloat"))
+    """))
+    r = _run(["run", "--backend", "torch", str(tmp_path / "s.py")], cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["unify.frontends.torch", "[1.5,", "0.0,", "3.0]", "2",
+                                str(hasattr(ftorch, "SymFloat"))]
+
+
 def test_run_exit_status_and_traceback(script, tmp_path):
     assert _run(["run", str(script), "--exit", "7"], cwd=tmp_path).returncode == 7
     assert _run(["run", str(script), "--exit", "0"], cwd=tmp_path).returncode == 0
@@ -311,8 +334,9 @@ def test_run_module_and_errors(tmp_path):
     r = _run(["run", "-m", "user_mod", "x", "--y"], cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "['x', '--y'] unify.frontends.torch"
+    (tmp_path / "whatever.py").write_text("print('not reached')\n")
     r = _run(["run", "--emulate", "torch==0.0.1", "whatever.py"], cwd=tmp_path)
-    assert r.returncode == 2 and "0.0.1" in r.stderr
+    assert r.returncode == 2 and "0.0.1" in r.stderr and "not reached" not in r.stdout
     r = _run(["run", "--emulate", "torch"], cwd=tmp_path)
     assert r.returncode != 0
     assert _run(["run", "missing_script.py"], cwd=tmp_path).returncode == 2

@@ -24,7 +24,8 @@ test: $(STAMP)
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n 2 \
 	    --junitxml=$(RESULTS)/junit.xml tests; status=$$?; \
 	    $(BIN)/python scripts/support_table.py; $(BIN)/python scripts/support_numpy.py; \
-	    $(BIN)/python scripts/support_torch.py; $(BIN)/python scripts/support_torch_nn.py; \
+	    $(BIN)/python scripts/support_torch.py --out $(RESULTS)/torch-ci.md; \
+	    $(BIN)/python scripts/support_torch_nn.py; \
 	    exit $$status
 
 test-deep: $(STAMP)

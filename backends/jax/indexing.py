@@ -100,6 +100,32 @@ def _nonzero(m):
 _BASIC = (int, slice, type(None), type(Ellipsis))
 
 
+# Eager lax.slice compiles once per distinct start: fine for a window read again and again,
+# ruinous for a loop over rows (x[i] for every i: a DataLoader). A window geometry seen with
+# more than _STATIC_STARTS different starts is served by lax.dynamic_slice (starts are runtime
+# values: one compile per geometry), then a static unit-offset slice for the steps.
+_STATIC_STARTS = 8
+_SEEN_STARTS: dict = {}
+
+
+def _slice(x, starts, limits, strides):
+    if isinstance(x, jax.core.Tracer) or not any(starts):
+        return jax.lax.slice(x, starts, limits, strides)
+    sizes = tuple(b - a for a, b in zip(starts, limits))
+    sig = (x.shape, x.dtype, sizes)
+    seen = _SEEN_STARTS.get(sig)
+    if seen is None:
+        seen = _SEEN_STARTS[sig] = set()
+    st = tuple(starts)
+    if st in seen or len(seen) < _STATIC_STARTS:
+        seen.add(st)
+        return jax.lax.slice(x, starts, limits, strides)
+    x = jax.lax.dynamic_slice(x, st, sizes)
+    if any(s != 1 for s in strides):
+        x = jax.lax.slice(x, (0,) * len(sizes), sizes, strides)
+    return x
+
+
 def _basic(x, key):
     """x[key] for a tuple of ints, slices, None and at most one Ellipsis, through lax.slice /
     lax.rev / lax.reshape (eager jax's own `x[key]` goes through a jitted gather and costs
@@ -152,7 +178,7 @@ def _basic(x, key):
     if rev:
         x = jax.lax.rev(x, rev)
     if any(st != 1 for st in strides) or any(a != 0 for a in starts) or tuple(limits) != shape:
-        x = jax.lax.slice(x, starts, limits, strides)
+        x = _slice(x, starts, limits, strides)
     out_shape = tuple(out_shape)
     return x if x.shape == out_shape else jax.lax.reshape(x, out_shape)
 

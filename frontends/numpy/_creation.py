@@ -61,10 +61,9 @@ def _aliases(obj, v) -> bool:
 
 
 def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
-    if type(a) is ndarray and dtype is None and not copy:
+    if type(a) is ndarray and (dtype is None or _dt(dtype) is a.dtype) and not copy:
         return a
-    return array(a, dtype, copy=builtins.bool(copy) if copy is not None else False
-                 if isinstance(a, ndarray) else None)
+    return array(a, dtype, copy=builtins.bool(copy) if copy is not None else None)
 
 
 def asanyarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):

@@ -491,8 +491,11 @@ def dtype_of(obj) -> T.dtype:
         return _infer_sequence(obj)
     if isinstance(obj, _PY_SCALARS):
         return T.scalar_dtype(obj)
+    f = _foreign(obj)
+    if f is not None:
+        return T.as_dtype(C.dtype_of(f))
     dt = getattr(obj, "dtype", None)
-    if dt is not None:
+    if dt is not None and not (_other_framework(obj) and hasattr(obj, "__array__")):
         return T.as_dtype(dt)
     if hasattr(obj, "__array__"):
         return T.as_dtype(obj.__array__().dtype)
@@ -506,6 +509,25 @@ def dtype_of(obj) -> T.dtype:
         raise TypeError(f"cannot convert {type(obj).__name__} to an array (unify's numpy "
                         "frontend supports numeric arrays only)") from None
     return _infer_sequence(items)
+
+
+_FRONTENDS = __name__.rpartition(".numpy.")[0] + "."
+
+
+def _foreign(obj):
+    """The native value of another unify frontend's array (the torch frontend's Tensor, on
+    the same backend: shared, no copy); None for anything else."""
+    mod = type(obj).__module__ or ""
+    if not mod.startswith(_FRONTENDS) or mod.startswith(_FRONTENDS + "numpy"):
+        return None
+    value = getattr(obj, "_value", None)
+    return value() if callable(value) else None
+
+
+def _other_framework(obj) -> bool:
+    """A real torch tensor (or another framework's array whose dtype NumPy cannot read):
+    converted through its __array__, as NumPy does (a CPU torch tensor shares memory)."""
+    return (type(obj).__module__ or "").partition(".")[0] == "torch"
 
 
 def _infer_sequence(seq) -> T.dtype:
@@ -587,7 +609,10 @@ def operand(obj, dtype=None):
         return (v if obj.dtype is d else C.astype(v, d.core)), d
     if isinstance(obj, (list, tuple)):
         return _nested(obj, d.core), d
-    if hasattr(obj, "__array__") and not hasattr(obj, "dtype"):
+    f = _foreign(obj)
+    if f is not None:  # another unify frontend's array: its native value, shared
+        return (f if C.dtype_of(f) is d.core else C.astype(f, d.core)), d
+    if hasattr(obj, "__array__") and (not hasattr(obj, "dtype") or _other_framework(obj)):
         obj = obj.__array__()
     if not hasattr(obj, "dtype") and not hasattr(obj, "shape"):
         try:

@@ -42,6 +42,9 @@ def result_dtype(*args):
             scalars.append(a)
         elif a is None:
             continue
+        elif isinstance(a, _SCALARS) or (hasattr(a, "item") and getattr(a, "shape", 1) == ()
+                                         and type(a).__module__ == "numpy"):
+            scalars.append(a.item() if hasattr(a, "item") else a)  # a NumPy scalar: a number
         else:
             raise TypeError(f"expected Tensor or Number, got {type(a).__name__}")
     return T.result_core(dims, zeros, scalars)
@@ -56,9 +59,6 @@ def operands(*args):
             if da is db:  # hot path: nothing to promote
                 return (a._value(), b._value()), da.core
     dt = result_dtype(*args)
-    if not any(isinstance(a, Tensor) for a in args):  # torch's ops need a Tensor operand
-        raise TypeError("expected at least one Tensor argument, got only numbers: "
-                        + ", ".join(type(a).__name__ for a in args))
     return tuple(as_native(a, dt) for a in args), dt
 
 

@@ -165,13 +165,35 @@ def as_tensor(data, dtype=None, device=None):
         if dtype is None or T.as_dtype(dtype) is data.dtype:
             return data
         return wrap(C.astype(data._value(), T.as_dtype(dtype).core), T.as_dtype(dtype))
-    if isinstance(data, np.ndarray) and dtype is None:
+    if (isinstance(data, np.ndarray) or _numpy_frontend_array(data)) and dtype is None:
         return from_numpy(data)
     return tensor(data, dtype=dtype, device=device)
 
 
+def _numpy_frontend_array(obj) -> bool:
+    return type(obj).__module__.startswith(__name__.rpartition(".torch.")[0] + ".numpy.") \
+        and hasattr(obj, "_value") and hasattr(obj, "shape")
+
+
+def from_dlpack(ext_tensor):
+    """torch.from_dlpack: a tensor sharing the memory of any DLPack-capable CPU array (real
+    torch/numpy/jax arrays, unify frontend arrays) on the numpy backend; a copy elsewhere."""
+    if isinstance(ext_tensor, Tensor):
+        return ext_tensor
+    if _numpy_frontend_array(ext_tensor):
+        return wrap(ext_tensor._value())
+    if not hasattr(ext_tensor, "__dlpack__"):
+        raise TypeError(f"from_dlpack expects an object with __dlpack__ (got "
+                        f"{type(ext_tensor).__name__})")
+    return wrap(C.asarray(np.from_dlpack(ext_tensor)))
+
+
 def from_numpy(ndarray):
-    """torch.from_numpy: shares memory on the numpy backend (zero copy); a copy elsewhere."""
+    """torch.from_numpy: shares memory on the numpy backend (zero copy); a copy elsewhere.
+    An array of unify's numpy frontend (what `import numpy` gives under unify.install) gives
+    a tensor on its native value (shared on every backend, as the frontends share natives)."""
+    if _numpy_frontend_array(ndarray):
+        return wrap(ndarray._value())
     if not isinstance(ndarray, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {type(ndarray).__name__})")
     if ndarray.dtype.kind not in "biufc":
@@ -828,7 +850,7 @@ def combinations(input, r=2, with_replacement=False):
     return wrap(C.reshape(out, (len(combos), r)), input._dt)
 
 
-__all__ = ["tensor", "as_tensor", "from_numpy", "clone", "zeros", "ones", "empty", "full",
+__all__ = ["tensor", "as_tensor", "from_numpy", "from_dlpack", "clone", "zeros", "ones", "empty", "full",
            "arange", "range", "linspace", "logspace", "eye", "zeros_like", "ones_like",
            "empty_like", "full_like", "scalar_tensor", "empty_strided", "asarray", "frombuffer",
            "tril_indices", "triu_indices", "meshgrid", "cartesian_prod", "combinations",

@@ -187,6 +187,9 @@ def binary(core_fn, rule="same", name=None, refuse="", exc=NotImplementedError, 
                     return t
         if scalars < 2 and (type(input) is not Tensor or type(other) is not Tensor):
             _require_tensors(fname, input, other, scalars)
+        if not isinstance(input, Tensor) and not isinstance(other, Tensor):
+            raise TypeError(f"{fname}() expected a Tensor argument, got "
+                            f"({type(input).__name__}, {type(other).__name__})")
         try:
             (a, b), dt = operands(input, other)
             if dt in bad:
@@ -338,6 +341,9 @@ def _int_pow(a, b, dt):
 
 
 def pow(input, exponent, *, out=None):  # noqa: A001
+    if not isinstance(input, Tensor) and not isinstance(exponent, Tensor):
+        raise TypeError(f"pow() expected a Tensor argument, got ({type(input).__name__}, "
+                        f"{type(exponent).__name__})")
     try:
         (a, b), dt = operands(input, exponent)
         k = dt.kind

@@ -468,7 +468,10 @@ class Tensor:
         return object.__format__(self, spec)
 
     def __dlpack__(self, *, stream=None, **kwargs):
-        return self.numpy().__dlpack__()
+        host = self.numpy()
+        if not host.flags.writeable:  # a read-only host copy (jax): DLPack cannot say so
+            host = host.copy()
+        return host.__dlpack__()
 
     def __dlpack_device__(self):
         return (1, 0)

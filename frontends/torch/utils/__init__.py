@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import _api
-from . import data
+from . import data, dlpack  # noqa: F401
 
 
 def __getattr__(name: str):

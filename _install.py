@@ -406,6 +406,21 @@ def _hooks_off():
 # ------------------------------------------------------------------ public API
 
 
+# Real modules that runtimes import lazily from C code (which bypasses the import routing and
+# reads sys.modules directly), loaded before a whole-process install shadows the framework:
+# jaxlib's LAPACK kernels import scipy.linalg on their first call, whose compiled modules
+# look up numpy's own types.
+_PRELOAD = {"numpy": ("scipy.linalg",)}
+
+
+def _preload_native(frontend: str) -> None:
+    for name in _PRELOAD.get(frontend, ()):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
 def install(frontend: str = "torch", backend: str | None = None, version: str | None = None,
             packages=None):
     """Make `import <frontend>` (and its submodules) give unify's frontend, on `backend`.
@@ -433,6 +448,8 @@ def install(frontend: str = "torch", backend: str | None = None, version: str | 
     prev = current_backend()
     if backend is not None:
         set_backend(backend)
+    if packages is None:
+        _preload_native(frontend)
     inst = _Install(frontend, packages)
     inst.prev_backend = prev
     try:

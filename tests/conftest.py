@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 _common = dict(deadline=None, suppress_health_check=list(HealthCheck),
                print_blob=True)
 # ci: derandomized, so a CI run is reproducible; dev and deep explore new examples each run
-settings.register_profile("ci", max_examples=12, derandomize=True, **_common)
+settings.register_profile("ci", max_examples=6, derandomize=True, **_common)
 settings.register_profile("dev", max_examples=25, derandomize=False, **_common)
 settings.register_profile("deep", max_examples=300, derandomize=False, **_common)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

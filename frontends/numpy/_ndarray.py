@@ -35,6 +35,7 @@ import operator
 from ... import core as C
 from ...core import dispatch as _dispatch
 from ...core import mutable as M
+from ...core.autograd import Box
 from . import _dtypes as T
 from .exceptions import AxisError
 
@@ -78,7 +79,7 @@ class ndarray:
         if ver == b._version:
             return self._v
         if ver is None:  # first read of a view: does its native value share the base's memory?
-            ip = _mutable()
+            ip = _mutable(self._v, b._v)
             if ip is None:
                 if self._cver == b._version:
                     self._ver = b._version
@@ -106,8 +107,8 @@ class ndarray:
         core = self.dtype.core
         if C.dtype_of(new) is not core:
             new = C.astype(new, core)
-        ip = _mutable()
         b = self._base
+        ip = _mutable(v, new) if b is None else _mutable(v, new, b._v)
         if ip is not None:
             if b is None or self._ver != -1:
                 ip.copy_into(v, new)
@@ -128,7 +129,7 @@ class ndarray:
         if self._ro:
             raise ValueError("assignment destination is read-only")
         v = self._value()
-        ip = _mutable()
+        ip = _mutable(v, value)
         if ip is not None and (self._base is None or self._ver != -1):
             try:
                 ip.setitem(v, key, value)
@@ -468,10 +469,14 @@ def result(value, dt=None):
     return _scalars.from_native(value, dt or _DTYPES[C.dtype_of(value)])
 
 
-def _mutable():
-    """The current backend's in-place module, or None (immutable arrays, or autograd records)."""
-    if _state.recording:
-        return None
+def _mutable(*values):
+    """The current backend's in-place module, or None: immutable arrays, or one of `values` is
+    recorded by autograd (a Box). Decided per value, not by the thread's recording state: the
+    torch frontend keeps recording on while tensors require grad, and that must not change
+    numpy-frontend arrays that autograd does not see."""
+    for v in values:
+        if type(v) is Box:
+            return None
     return M.inplace(_state.backend or _dispatch.state().backend)
 
 

@@ -165,7 +165,7 @@ def set_shape(a: ndarray, value) -> None:
                              "to make a copy with the desired shape.")
     nv = C.reshape(v, new)
     if a._base is None:
-        if a._hv and _immutable():
+        if a._hv and _immutable(a):
             raise ValueError("setting the shape of an array that has views is not supported on "
                              "this backend (its views replay from the base's shape); use "
                              ".reshape() instead")
@@ -177,10 +177,10 @@ def set_shape(a: ndarray, value) -> None:
     a._geo = None
 
 
-def _immutable() -> bool:
+def _immutable(a) -> bool:
     from ._ndarray import _mutable
 
-    return _mutable() is None
+    return _mutable(a._v) is None
 
 
 def squeeze(a: ndarray, axis=None):

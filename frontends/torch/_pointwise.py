@@ -768,6 +768,9 @@ def _shift(left):
     name = "bitwise_left_shift" if left else "bitwise_right_shift"
 
     def f(input, other, *, out=None):
+        if not isinstance(input, Tensor) and not isinstance(other, Tensor):
+            raise TypeError(f"{name}() expected a Tensor argument, got "
+                            f"({type(input).__name__}, {type(other).__name__})")
         try:
             (a, b), dt = operands(input, other)
             if dt.kind not in "iu":

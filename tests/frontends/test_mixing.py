@@ -117,3 +117,26 @@ def test_zero_copy_on_numpy_backend():
         a = unp.asarray(z)
         z[2] = 9
         assert float(a[2]) == 9
+
+
+def test_torch_autograd_leaves_numpy_views_alone():
+    """The torch frontend keeps autograd recording on while tensors require grad; numpy-frontend
+    arrays (not recorded) must keep sharing memory and their view semantics meanwhile."""
+    import numpy as real_np
+
+    import unify.frontends.numpy as unp
+    import unify.frontends.torch as ft
+
+    with unify.using_backend("numpy"):
+        x = ft.ones(3, requires_grad=True)
+        (x * 2).sum().backward()
+        base = real_np.zeros(3)
+        a = unp.asarray(base)
+        a[0] = 5
+        assert base[0] == 5
+        b = unp.arange(6.0)
+        v = b[::2]
+        b.shape = (2, 3)
+        v[1] = -1
+        assert b.tolist() == [[0.0, 1.0, -1.0], [3.0, 4.0, 5.0]]
+        assert x.grad.tolist() == [2.0, 2.0, 2.0]

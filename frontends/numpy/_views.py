@@ -146,12 +146,14 @@ def reshape(a: ndarray, shape, order="C", copy=None):
 def ravel(a: ndarray, order="C"):
     if order == "F":
         return reshape(transpose(a), (-1,))
-    if order == "K":
-        strides, _ = a._geometry()
-        if a.ndim > 1 and M.is_contiguous(a.shape[::-1], strides[::-1]) and not \
-                M.is_contiguous(a.shape, strides):
-            return reshape(transpose(a), (-1,))
-    return reshape(a, (-1,))
+    strides, _ = a._geometry()
+    if M.is_contiguous(a.shape, strides):
+        return reshape(a, (-1,))
+    if order == "K" and a.ndim > 1 and M.is_contiguous(a.shape[::-1], strides[::-1]):
+        return reshape(transpose(a), (-1,))
+    # NumPy's ravel views only (C- or, for "K", reversed-) contiguous arrays; anything else is
+    # copied, even where reshape(-1) could view
+    return reshape(a.copy(), (-1,))
 
 
 def set_shape(a: ndarray, value) -> None:
